@@ -1,0 +1,208 @@
+package dev.workshopbot.content;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CoderResult;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.FileVisitResult;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.Function;
+
+/** Reads a content directory into a {@link Library}; every problem becomes a {@link Problem}, nothing throws. */
+public final class ContentLoader {
+
+    /** Files above this size are refused: a workshop page is never this big, a mistake often is. */
+    public static final long MAX_FILE_BYTES = 5L * 1024 * 1024;
+
+    private final String siteBaseUrl;
+
+    public ContentLoader(String siteBaseUrl) {
+        this.siteBaseUrl = siteBaseUrl;
+    }
+
+    public Library load(Path directory) {
+        List<Problem> problems = new ArrayList<>();
+        Map<String, byte[]> files = read(directory, problems);
+        AnchorIds listIds = new AnchorIds();
+        List<Page> pages = new ArrayList<>();
+        List<Link> links = new ArrayList<>();
+        List<Quote> quotes = new ArrayList<>();
+        List<ReadingList> lists = new ArrayList<>();
+        for (Map.Entry<String, byte[]> file : files.entrySet()) {
+            if (!file.getKey().endsWith(".md")) {
+                continue;
+            }
+            String source = decode(file.getKey(), file.getValue(), problems);
+            if (source == null) {
+                continue;
+            }
+            PageParser.Parsed parsed = PageParser.parse(file.getKey(), source, siteBaseUrl, listIds, problems);
+            if (parsed != null) {
+                pages.add(parsed.page());
+                links.addAll(parsed.links());
+                quotes.addAll(parsed.quotes());
+                lists.addAll(parsed.readingLists());
+            }
+        }
+        List<Page> ordered = withWorkshopKeys(NavOrder.order(pages, problems), problems);
+        return new Library(version(files), ordered, inOrder(links, ordered, Link::page),
+                inOrder(quotes, ordered, Quote::page), inOrder(lists, ordered, ReadingList::page), problems);
+    }
+
+    /** Every {@code .md} and {@code .yml} file under the directory by relative path, refusing what must not be read. */
+    private static Map<String, byte[]> read(Path directory, List<Problem> problems) {
+        Map<String, byte[]> files = new TreeMap<>();
+        Path root;
+        try {
+            root = directory.toRealPath();
+        } catch (IOException e) {
+            problems.add(Problem.error(directory.toString(), 1, "content directory does not exist or cannot be read"));
+            return files;
+        }
+        if (!Files.isDirectory(root)) {
+            problems.add(Problem.error(directory.toString(), 1, "content path is not a directory"));
+            return files;
+        }
+        try {
+            Files.walkFileTree(root, new SimpleFileVisitor<>() {
+                @Override
+                public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) {
+                    String relative = root.relativize(file).toString().replace('\\', '/');
+                    if (!relative.endsWith(".md") && !relative.endsWith(".yml")) {
+                        return FileVisitResult.CONTINUE;
+                    }
+                    readOne(root, file, relative, attributes, problems, files);
+                    return FileVisitResult.CONTINUE;
+                }
+
+                @Override
+                public FileVisitResult visitFileFailed(Path file, IOException e) {
+                    problems.add(Problem.error(root.relativize(file).toString(), 1, "cannot be read: " + e.getMessage()));
+                    return FileVisitResult.CONTINUE;
+                }
+            });
+        } catch (IOException e) {
+            problems.add(Problem.error(directory.toString(), 1, "cannot list the content directory: " + e.getMessage()));
+        }
+        return files;
+    }
+
+    private static void readOne(Path root, Path file, String relative, BasicFileAttributes attributes,
+            List<Problem> problems, Map<String, byte[]> files) {
+        try {
+            Path real = file;
+            if (attributes.isSymbolicLink()) {
+                real = file.toRealPath();
+                if (!real.startsWith(root)) {
+                    problems.add(Problem.error(relative, 1,
+                            "refused: symlink points outside the content directory (" + real + ")"));
+                    return;
+                }
+            }
+            if (!Files.isRegularFile(real)) {
+                return;
+            }
+            long size = Files.size(real);
+            if (size > MAX_FILE_BYTES) {
+                problems.add(Problem.error(relative, 1, "file is " + size / 1024 + " KiB; the limit is "
+                        + MAX_FILE_BYTES / 1024 + " KiB (5 MiB)"));
+                return;
+            }
+            files.put(relative, Files.readAllBytes(real));
+        } catch (IOException e) {
+            problems.add(Problem.error(relative, 1, "cannot be read: " + e.getMessage()));
+        }
+    }
+
+    /** Strict UTF-8; the first bad byte is reported with its line. A byte order mark is dropped. */
+    static String decode(String path, byte[] bytes, List<Problem> problems) {
+        CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT);
+        ByteBuffer in = ByteBuffer.wrap(bytes);
+        CharBuffer out = CharBuffer.allocate(bytes.length + 1);
+        CoderResult result = decoder.decode(in, out, true);
+        if (result.isError()) {
+            int line = 1;
+            for (int i = 0; i < in.position(); i++) {
+                if (bytes[i] == '\n') {
+                    line++;
+                }
+            }
+            problems.add(Problem.error(path, line, String.format("not UTF-8: byte 0x%02X at offset %d; save the file as UTF-8",
+                    bytes[in.position()] & 0xff, in.position())));
+            return null;
+        }
+        String text = out.flip().toString();
+        if (text.startsWith("\uFEFF")) {
+            text = text.substring(1);
+        }
+        return text.replace("\r\n", "\n");
+    }
+
+    private static String version(Map<String, byte[]> files) {
+        try {
+            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            for (Map.Entry<String, byte[]> file : files.entrySet()) {
+                digest.update(file.getKey().getBytes(StandardCharsets.UTF_8));
+                digest.update((byte) 0);
+                digest.update(file.getValue());
+                digest.update((byte) 0);
+            }
+            return HexFormat.of().formatHex(digest.digest());
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is required of every Java runtime", e);
+        }
+    }
+
+    /** Section ids repeated across pages keep their anchor but get a key qualified by the page. */
+    private static List<Page> withWorkshopKeys(List<Page> pages, List<Problem> problems) {
+        Map<String, Section> firstById = new HashMap<>();
+        List<Page> keyed = new ArrayList<>();
+        for (Page page : pages) {
+            List<Section> sections = new ArrayList<>();
+            for (Section section : page.sections()) {
+                Section first = firstById.putIfAbsent(section.id(), section);
+                if (first != null) {
+                    String stem = page.path().replaceAll("\\.md$", "");
+                    String key = stem + "/" + section.id();
+                    problems.add(Problem.warning(page.path(), section.line(), "section id '" + section.id()
+                            + "' is also used by " + first.pagePath() + ":" + first.line() + "; use '" + key
+                            + "' to pick this one in /section"));
+                    section = new Section(section.id(), key, section.title(), section.level(), section.parent(),
+                            section.line(), section.summary(), section.words(), section.pagePath(), section.url(),
+                            section.blocks());
+                }
+                sections.add(section);
+            }
+            keyed.add(new Page(page.path(), page.title(), page.navOrder(), page.parent(), page.url(), sections));
+        }
+        return keyed;
+    }
+
+    /** Sorts page-scoped items into the pages' reading order, keeping document order within a page. */
+    private static <T> List<T> inOrder(List<T> items, List<Page> pages, Function<T, String> pageOf) {
+        Map<String, Integer> rank = new HashMap<>();
+        for (int i = 0; i < pages.size(); i++) {
+            rank.put(pages.get(i).path(), i);
+        }
+        List<T> sorted = new ArrayList<>(items);
+        sorted.sort(Comparator.comparingInt(item -> rank.getOrDefault(pageOf.apply(item), Integer.MAX_VALUE)));
+        return sorted;
+    }
+}

@@ -1,0 +1,155 @@
+package dev.workshopbot.content;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** An immutable snapshot of the workshop: pages in reading order and everything indexed from them. */
+public final class Library {
+
+    private final String version;
+    private final List<Page> pages;
+    private final List<Section> sections;
+    private final List<Link> links;
+    private final List<Quote> quotes;
+    private final List<ReadingList> readingLists;
+    private final List<Problem> problems;
+    private final Map<String, Section> sectionsByKey = new HashMap<>();
+    private final Map<String, Section> sectionsByPageAndId = new HashMap<>();
+    private final Map<Section, Integer> position = new IdentityHashMap<>();
+    private final Map<String, List<Quote>> quotesBySection = new HashMap<>();
+    private final Map<String, List<Link>> linksBySection = new HashMap<>();
+    private final Map<String, Page> pagesByPath = new LinkedHashMap<>();
+    private final Map<String, ReadingList> listsById = new LinkedHashMap<>();
+    private final Map<String, List<Link>> linksByList = new HashMap<>();
+
+    Library(String version, List<Page> pages, List<Link> links, List<Quote> quotes,
+            List<ReadingList> readingLists, List<Problem> problems) {
+        this.version = version;
+        this.pages = List.copyOf(pages);
+        this.links = List.copyOf(links);
+        this.quotes = List.copyOf(quotes);
+        this.readingLists = List.copyOf(readingLists);
+        this.problems = List.copyOf(problems);
+        List<Section> ordered = new ArrayList<>();
+        for (Page page : this.pages) {
+            pagesByPath.put(page.path(), page);
+            for (Section section : page.sections()) {
+                position.put(section, ordered.size());
+                ordered.add(section);
+                sectionsByKey.put(section.key(), section);
+                sectionsByPageAndId.put(page.path() + "#" + section.id(), section);
+            }
+        }
+        this.sections = Collections.unmodifiableList(ordered);
+        for (ReadingList list : this.readingLists) {
+            listsById.put(list.id(), list);
+        }
+        Map<String, Map<String, Link>> firstPerUrl = new HashMap<>();
+        for (Link link : this.links) {
+            if (link.list() != null) {
+                firstPerUrl.computeIfAbsent(link.list(), id -> new LinkedHashMap<>()).putIfAbsent(link.url(), link);
+            }
+        }
+        firstPerUrl.forEach((id, byUrl) -> linksByList.put(id, List.copyOf(byUrl.values())));
+        for (Quote quote : this.quotes) {
+            quotesBySection.computeIfAbsent(quote.page() + "#" + quote.section(), key -> new ArrayList<>()).add(quote);
+        }
+        for (Link link : this.links) {
+            linksBySection.computeIfAbsent(link.page() + "#" + link.section(), key -> new ArrayList<>()).add(link);
+        }
+    }
+
+    /** SHA-256 of the content files, hex. */
+    public String version() {
+        return version;
+    }
+
+    /** The first 12 characters of the version: enough to tell snapshots apart in messages and button ids. */
+    public String shortVersion() {
+        return version.substring(0, Math.min(12, version.length()));
+    }
+
+    public List<Page> pages() {
+        return pages;
+    }
+
+    /** Every section of every page, in reading order. */
+    public List<Section> sections() {
+        return sections;
+    }
+
+    public List<Link> links() {
+        return links;
+    }
+
+    public List<Quote> quotes() {
+        return quotes;
+    }
+
+    public List<ReadingList> readingLists() {
+        return readingLists;
+    }
+
+    public List<Problem> problems() {
+        return problems;
+    }
+
+    public long errorCount() {
+        return problems.stream().filter(Problem::isError).count();
+    }
+
+    public long warningCount() {
+        return problems.size() - errorCount();
+    }
+
+    /** A section by its workshop-wide key. */
+    public Optional<Section> section(String key) {
+        return Optional.ofNullable(sectionsByKey.get(key));
+    }
+
+    /** The section a link, quote or list names by page and id. */
+    public Optional<Section> section(String page, String id) {
+        return Optional.ofNullable(sectionsByPageAndId.get(page + "#" + id));
+    }
+
+    public Optional<Section> next(Section section) {
+        Integer at = position.get(section);
+        return at == null || at + 1 >= sections.size() ? Optional.empty() : Optional.of(sections.get(at + 1));
+    }
+
+    /** 0-based position of the section in reading order, or -1 when it is not part of this snapshot. */
+    public int indexOf(Section section) {
+        return position.getOrDefault(section, -1);
+    }
+
+    public Optional<Page> page(String path) {
+        return Optional.ofNullable(pagesByPath.get(path));
+    }
+
+    public Optional<ReadingList> readingList(String id) {
+        return Optional.ofNullable(listsById.get(id));
+    }
+
+    /** The links of a reading list, one per URL, in list order. */
+    public List<Link> linksOf(ReadingList list) {
+        return linksByList.getOrDefault(list.id(), List.of());
+    }
+
+    /** Quotes of a section, in document order. */
+    public List<Quote> quotesOf(Section section) {
+        return Collections.unmodifiableList(
+                quotesBySection.getOrDefault(section.pagePath() + "#" + section.id(), List.of()));
+    }
+
+    /** Links of a section (not its subsections), in document order. */
+    public List<Link> linksOf(Section section) {
+        return Collections.unmodifiableList(
+                linksBySection.getOrDefault(section.pagePath() + "#" + section.id(), List.of()));
+    }
+}
