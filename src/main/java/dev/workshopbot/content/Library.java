@@ -19,13 +19,17 @@ public final class Library {
     private final List<Quote> quotes;
     private final List<ReadingList> readingLists;
     private final List<Problem> problems;
+    private static final int MAX_HANDLE = 48;
+
     private final Map<String, Section> sectionsByKey = new HashMap<>();
+    private final Map<String, Section> sectionsByHandle = new HashMap<>();
     private final Map<String, Section> sectionsByPageAndId = new HashMap<>();
     private final Map<Section, Integer> position = new IdentityHashMap<>();
     private final Map<String, List<Quote>> quotesBySection = new HashMap<>();
     private final Map<String, List<Link>> linksBySection = new HashMap<>();
     private final Map<String, Page> pagesByPath = new LinkedHashMap<>();
     private final Map<String, ReadingList> listsById = new LinkedHashMap<>();
+    private final Map<String, ReadingList> listsByHandle = new HashMap<>();
     private final Map<String, List<Link>> linksByList = new HashMap<>();
 
     Library(String version, List<Page> pages, List<Link> links, List<Quote> quotes,
@@ -43,12 +47,14 @@ public final class Library {
                 position.put(section, ordered.size());
                 ordered.add(section);
                 sectionsByKey.put(section.key(), section);
+                sectionsByHandle.put(handleOf(section.key()), section);
                 sectionsByPageAndId.put(page.path() + "#" + section.id(), section);
             }
         }
         this.sections = Collections.unmodifiableList(ordered);
         for (ReadingList list : this.readingLists) {
             listsById.put(list.id(), list);
+            listsByHandle.put(handleOf(list.id()), list);
         }
         Map<String, Map<String, Link>> firstPerUrl = new HashMap<>();
         for (Link link : this.links) {
@@ -108,9 +114,26 @@ public final class Library {
         return problems.size() - errorCount();
     }
 
-    /** A section by its workshop-wide key. */
+    /** A section by its workshop-wide key or its {@link #handle}. */
     public Optional<Section> section(String key) {
-        return Optional.ofNullable(sectionsByKey.get(key));
+        Section section = sectionsByKey.get(key);
+        return Optional.ofNullable(section != null ? section : sectionsByHandle.get(key));
+    }
+
+    /**
+     * A short stable name for a section that fits Discord's 100-character option values and button ids:
+     * the key itself when it is short, else its start and a hash of the whole.
+     */
+    public String handle(Section section) {
+        return handleOf(section.key());
+    }
+
+    /** Shortens an id to fit option values and button ids, stable and unique in practice. */
+    public static String handleOf(String key) {
+        if (key.length() <= MAX_HANDLE) {
+            return key;
+        }
+        return key.substring(0, MAX_HANDLE - 10) + "~" + String.format("%08x", key.hashCode()) + "~";
     }
 
     /** The section a link, quote or list names by page and id. */
@@ -132,8 +155,15 @@ public final class Library {
         return Optional.ofNullable(pagesByPath.get(path));
     }
 
+    /** A reading list by its id or its {@link #handle}. */
     public Optional<ReadingList> readingList(String id) {
-        return Optional.ofNullable(listsById.get(id));
+        ReadingList list = listsById.get(id);
+        return Optional.ofNullable(list != null ? list : listsByHandle.get(id));
+    }
+
+    /** A short stable name for a reading list, like {@link #handle(Section)}. */
+    public String handle(ReadingList list) {
+        return handleOf(list.id());
     }
 
     /** The links of a reading list, one per URL, in list order. */

@@ -1,0 +1,57 @@
+package dev.workshopbot.commands;
+
+import dev.workshopbot.content.Library;
+import dev.workshopbot.search.Snapshot;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.function.Supplier;
+import net.dv8tion.jda.api.EmbedBuilder;
+import net.dv8tion.jda.api.interactions.commands.build.Commands;
+import net.dv8tion.jda.api.interactions.commands.build.SlashCommandData;
+
+/** {@code /about}: bot version, content version and size, uptime. */
+public final class AboutCommand implements SlashCommand {
+
+    private final Supplier<Snapshot> content;
+    private final Clock clock;
+    private final Instant started;
+    private final String botVersion;
+
+    public AboutCommand(Supplier<Snapshot> content, Clock clock, String botVersion) {
+        this.content = content;
+        this.clock = clock;
+        this.started = clock.instant();
+        this.botVersion = botVersion;
+    }
+
+    @Override
+    public SlashCommandData data() {
+        return Commands.slash("about", "Bot and content versions, uptime");
+    }
+
+    @Override
+    public Reply handle(Invocation invocation) {
+        Library library = content.get().library();
+        EmbedBuilder embed = Messages.titled("About workshop-bot", null)
+                .setDescription("A study companion for this workshop: summaries, quotes, reading lists and search. "
+                        + "Try /help.")
+                .addField("Bot version", Markdown.escape(botVersion), true)
+                .addField("Content version", "`" + library.shortVersion() + "`", true)
+                .addField("Uptime", uptime(Duration.between(started, clock.instant())), true)
+                .addField("Content", library.pages().size() + " pages · " + library.sections().size() + " sections · "
+                        + library.links().size() + " links · " + library.quotes().size() + " quotes · "
+                        + library.readingLists().size() + " reading lists", false);
+        return Reply.privately(Messages.embed(embed));
+    }
+
+    static String uptime(Duration duration) {
+        long days = duration.toDays();
+        long hours = duration.toHoursPart();
+        long minutes = duration.toMinutesPart();
+        if (days > 0) {
+            return days + "d " + hours + "h";
+        }
+        return hours > 0 ? hours + "h " + minutes + "m" : minutes + "m " + duration.toSecondsPart() + "s";
+    }
+}

@@ -1,0 +1,85 @@
+package dev.workshopbot.commands;
+
+import dev.workshopbot.content.Block;
+import dev.workshopbot.content.Span;
+import dev.workshopbot.search.SearchIndex;
+import java.util.List;
+import java.util.Map;
+import net.dv8tion.jda.api.utils.MarkdownSanitizer;
+
+/** Discord-flavoured Markdown from content and user text: everything escaped, links masked, callouts labelled. */
+public final class Markdown {
+
+    private static final Map<String, String> CALLOUTS = Map.of(
+            ".note", "Note", ".warning", "Warning", ".important", "Important",
+            ".highlight", "Highlight", ".new", "New");
+
+    private Markdown() {
+    }
+
+    /** Text shown as-is: Markdown, masked-link brackets and headers cannot take effect. */
+    public static String escape(String text) {
+        String escaped = MarkdownSanitizer.escape(text)
+                .replace("[", "\\[").replace("]", "\\]");
+        // A line starting with '#', '-#' or '>' would become a header, subtext or quote.
+        return escaped.replaceAll("(?m)^(\\s*)(#|-#|>)", "$1\\\\$2");
+    }
+
+    /** A masked link; the URL is made safe for Discord's parser (no spaces, no closing parenthesis). */
+    public static String link(String text, String url) {
+        if (url == null) {
+            return escape(text);
+        }
+        return "[" + escape(text) + "](" + safeUrl(url) + ")";
+    }
+
+    static String safeUrl(String url) {
+        return url.replace(" ", "%20").replace("(", "%28").replace(")", "%29");
+    }
+
+    public static String spans(List<Span> spans) {
+        StringBuilder out = new StringBuilder();
+        for (Span span : spans) {
+            out.append(span.url() == null ? escape(span.text()) : link(span.text(), span.url()));
+        }
+        return out.toString();
+    }
+
+    /** One block as it appears in a section's full text. */
+    public static String block(Block block) {
+        String body = switch (block.kind()) {
+            case CODE -> codeFence(block);
+            case TABLE -> "```\n" + block.plain().replace("```", "ʼʼʼ") + "\n```";
+            case IMAGE -> "🖼 " + escape(block.spans().isEmpty() ? "image" : block.spans().get(0).text());
+            case RULE -> "───";
+            case QUOTE -> quoted(spans(block.spans()));
+            default -> spans(block.spans());
+        };
+        for (String attribute : block.attributes()) {
+            String label = CALLOUTS.get(attribute.strip());
+            if (label != null) {
+                return quoted("**" + label + ":** " + body);
+            }
+        }
+        return body;
+    }
+
+    private static String codeFence(Block block) {
+        String language = block.attributes().stream().filter(a -> a.startsWith(".language-"))
+                .map(a -> a.substring(".language-".length())).findFirst().orElse("");
+        return "```" + language.replaceAll("[^A-Za-z0-9+#-]", "") + "\n"
+                + block.plain().replace("```", "ʼʼʼ") + "\n```";
+    }
+
+    /** Prefixes every line with {@code > }. */
+    public static String quoted(String text) {
+        return "> " + text.replace("\n", "\n> ");
+    }
+
+    /** A search snippet: escaped, with the matched words in bold. */
+    public static String snippet(String marked) {
+        return escape(marked)
+                .replace(String.valueOf(SearchIndex.MATCH_START), "**")
+                .replace(String.valueOf(SearchIndex.MATCH_END), "**");
+    }
+}

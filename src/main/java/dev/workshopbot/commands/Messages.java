@@ -1,0 +1,96 @@
+package dev.workshopbot.commands;
+
+import java.awt.Color;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import net.dv8tion.jda.api.EmbedBuilder;
+import net.dv8tion.jda.api.components.actionrow.ActionRow;
+import net.dv8tion.jda.api.components.buttons.Button;
+import net.dv8tion.jda.api.entities.Message;
+import net.dv8tion.jda.api.entities.MessageEmbed;
+import net.dv8tion.jda.api.utils.messages.MessageCreateBuilder;
+import net.dv8tion.jda.api.utils.messages.MessageCreateData;
+
+/** Builds every outgoing message: mentions never parsed, embeds within Discord's limits. */
+public final class Messages {
+
+    public static final int CONTENT_MAX = 2000;
+    public static final int TITLE_MAX = MessageEmbed.TITLE_MAX_LENGTH;
+    public static final int DESCRIPTION_MAX = MessageEmbed.DESCRIPTION_MAX_LENGTH;
+    public static final int FIELD_NAME_MAX = MessageEmbed.TITLE_MAX_LENGTH;
+    public static final int FIELD_VALUE_MAX = MessageEmbed.VALUE_MAX_LENGTH;
+    public static final int FOOTER_MAX = 2048;
+    public static final int EMBED_TOTAL_MAX = MessageEmbed.EMBED_MAX_LENGTH_BOT;
+    public static final int LINK_BUTTON_URL_MAX = 512;
+    static final Color ACCENT = new Color(0x5865F2);
+
+    private Messages() {
+    }
+
+    /** A message with one embed and optional rows of buttons; nothing in it can ping. */
+    public static MessageCreateData embed(EmbedBuilder embed, List<Button> buttons) {
+        MessageCreateBuilder builder = base().setEmbeds(embed.build());
+        if (!buttons.isEmpty()) {
+            builder.setComponents(rows(buttons));
+        }
+        return builder.build();
+    }
+
+    public static MessageCreateData embed(EmbedBuilder embed) {
+        return embed(embed, List.of());
+    }
+
+    /** A plain text message, cut at a boundary if it would not fit. */
+    public static MessageCreateData text(String content) {
+        return base().setContent(Fit.cut(content, CONTENT_MAX, "")).build();
+    }
+
+    /** An ephemeral refusal or error that says what to do instead. */
+    public static Reply refusal(String content) {
+        return Reply.privately(text(content));
+    }
+
+    private static MessageCreateBuilder base() {
+        return new MessageCreateBuilder()
+                .setAllowedMentions(EnumSet.noneOf(Message.MentionType.class))
+                .mentionRepliedUser(false);
+    }
+
+    /** An embed with the bot's colour, its title cut to fit and linked when the URL is usable. */
+    public static EmbedBuilder titled(String title, String url) {
+        EmbedBuilder embed = new EmbedBuilder().setColor(ACCENT);
+        String fitted = Fit.cut(title.isBlank() ? "(untitled)" : title, TITLE_MAX, "");
+        embed.setTitle(fitted, usableUrl(url) ? url : null);
+        return embed;
+    }
+
+    static boolean usableUrl(String url) {
+        return url != null && url.length() <= MessageEmbed.URL_MAX_LENGTH
+                && (url.startsWith("http://") || url.startsWith("https://"));
+    }
+
+    /** A link button when the URL is one Discord takes, else nothing. */
+    static List<Button> linkButton(String label, String url) {
+        return usableUrl(url) && url.length() <= LINK_BUTTON_URL_MAX ? List.of(Button.link(url, label)) : List.of();
+    }
+
+    private static List<ActionRow> rows(List<Button> buttons) {
+        List<ActionRow> rows = new ArrayList<>();
+        for (int i = 0; i < buttons.size() && rows.size() < 5; i += 5) {
+            rows.add(ActionRow.of(buttons.subList(i, Math.min(i + 5, buttons.size()))));
+        }
+        return rows;
+    }
+
+    /** Previous / page n of m / next buttons for paged replies; {@code idForPage} makes each button's id. */
+    static List<Button> pager(int page, int pages, java.util.function.IntFunction<String> idForPage) {
+        if (pages <= 1) {
+            return List.of();
+        }
+        return List.of(
+                Button.secondary(idForPage.apply(page - 1), "◀ Previous").withDisabled(page <= 0),
+                Button.secondary(idForPage.apply(page), "Page " + (page + 1) + " of " + pages).withDisabled(true),
+                Button.secondary(idForPage.apply(page + 1), "Next ▶").withDisabled(page >= pages - 1));
+    }
+}

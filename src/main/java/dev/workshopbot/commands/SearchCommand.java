@@ -1,0 +1,57 @@
+package dev.workshopbot.commands;
+
+import dev.workshopbot.search.SearchIndex;
+import dev.workshopbot.search.Snapshot;
+import java.util.List;
+import java.util.function.Supplier;
+import net.dv8tion.jda.api.EmbedBuilder;
+import net.dv8tion.jda.api.interactions.commands.OptionType;
+import net.dv8tion.jda.api.interactions.commands.build.Commands;
+import net.dv8tion.jda.api.interactions.commands.build.OptionData;
+import net.dv8tion.jda.api.interactions.commands.build.SlashCommandData;
+
+/** {@code /search query}: the top hits across sections, quotes and links, with highlighted snippets. */
+public final class SearchCommand implements SlashCommand {
+
+    static final String NAME = "search";
+    static final int HITS = 5;
+    private static final int QUERY_MAX = 200;
+
+    private final Supplier<Snapshot> content;
+
+    public SearchCommand(Supplier<Snapshot> content) {
+        this.content = content;
+    }
+
+    @Override
+    public SlashCommandData data() {
+        return Commands.slash(NAME, "Search the workshop's sections, quotes and links")
+                .addOptions(new OptionData(OptionType.STRING, "query", "Words to look for (typos are fine)", true)
+                        .setMaxLength(QUERY_MAX));
+    }
+
+    @Override
+    public Reply handle(Invocation invocation) {
+        Snapshot snapshot = content.get();
+        String query = invocation.option("query").orElse("");
+        List<SearchIndex.Hit> hits = snapshot.search().search(query, HITS);
+        if (hits.isEmpty()) {
+            return Messages.refusal(Fit.cut("Nothing in the workshop matches “" + Markdown.escape(query)
+                    + "”. Try fewer or other words, or browse with /sections.", Messages.CONTENT_MAX, ""));
+        }
+        EmbedBuilder embed = Messages.titled(Fit.cut("Search: " + query, Messages.TITLE_MAX, ""), null);
+        for (SearchIndex.Hit hit : hits) {
+            String icon = switch (hit.kind()) {
+                case SECTION -> "📖 ";
+                case QUOTE -> "💬 ";
+                case LINK -> "🔗 ";
+            };
+            String open = hit.url() == null ? "" : "\n" + Markdown.link("Open", hit.url());
+            String snippet = hit.snippet().isBlank() ? "" : Markdown.snippet(hit.snippet());
+            embed.addField(Fit.cut(icon + hit.title(), Messages.FIELD_NAME_MAX, ""),
+                    Fit.cut(snippet, Messages.FIELD_VALUE_MAX - open.length(), "") + open, false);
+        }
+        embed.setFooter("Top " + hits.size() + " · content " + snapshot.library().shortVersion());
+        return Reply.visible(Messages.embed(embed));
+    }
+}

@@ -1,0 +1,162 @@
+package dev.workshopbot.commands;
+
+import dev.workshopbot.content.Library;
+import dev.workshopbot.content.Link;
+import dev.workshopbot.content.Page;
+import dev.workshopbot.content.Quote;
+import dev.workshopbot.content.Section;
+import dev.workshopbot.search.Snapshot;
+import dev.workshopbot.search.Suggester;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Supplier;
+import java.util.stream.Collectors;
+import net.dv8tion.jda.api.EmbedBuilder;
+import net.dv8tion.jda.api.components.buttons.Button;
+import net.dv8tion.jda.api.interactions.commands.OptionType;
+import net.dv8tion.jda.api.interactions.commands.build.Commands;
+import net.dv8tion.jda.api.interactions.commands.build.OptionData;
+import net.dv8tion.jda.api.interactions.commands.build.SlashCommandData;
+import net.dv8tion.jda.api.utils.messages.MessageCreateData;
+
+/** {@code /section name}: a section's summary, key quote and reading, with its full text and the next section. */
+public final class SectionCommand implements SlashCommand {
+
+    static final String NAME = "section";
+    private static final int FULL_TEXT_PAGE = 3800;
+    private static final int SUMMARY_MAX = 1500;
+
+    private final Supplier<Snapshot> content;
+
+    public SectionCommand(Supplier<Snapshot> content) {
+        this.content = content;
+    }
+
+    @Override
+    public SlashCommandData data() {
+        return Commands.slash(NAME, "Show a section of the workshop: summary, key quote and reading")
+                .addOptions(new OptionData(OptionType.STRING, "name", "Section title or id", true, true)
+                        .setMaxLength(100));
+    }
+
+    @Override
+    public Reply handle(Invocation invocation) {
+        Snapshot snapshot = content.get();
+        String name = invocation.option("name").orElse("");
+        return resolve(snapshot, name)
+                .map(section -> Reply.visible(card(snapshot.library(), section)))
+                .orElseGet(() -> notFound(snapshot, name));
+    }
+
+    @Override
+    public List<Suggester.Entry> autocomplete(String option, String typed) {
+        return content.get().sections().suggest(typed, Suggester.MAX_CHOICES);
+    }
+
+    @Override
+    public Reply press(String customId, Caller caller) {
+        Snapshot snapshot = content.get();
+        Library library = snapshot.library();
+        Optional<ButtonId> id = ButtonId.parse(customId, 2);
+        Optional<Section> section = id.flatMap(button -> library.section(button.arg(0)));
+        if (section.isEmpty()) {
+            return Messages.refusal("That section is no longer in the workshop (the content was updated). "
+                    + "Use /sections to see what is there now.");
+        }
+        ButtonId button = id.get();
+        String changed = button.isFrom(library.version()) ? "" : "The workshop was updated since that message; "
+                + "this is the current text.\n";
+        if (button.action().equals("next")) {
+            return library.next(section.get())
+                    .map(next -> Reply.privately(card(library, next)))
+                    .orElseGet(() -> Messages.refusal("That was the last section of the workshop."));
+        }
+        boolean opening = button.arg(1).equals("open");
+        List<String> pages = fullText(section.get());
+        int page = Pages.clamp(button.intArg(1, 0), pages.size());
+        EmbedBuilder embed = Messages.titled(section.get().title(), section.get().url())
+                .setDescription(pages.get(page))
+                .setFooter(Fit.cut(changed + "Full text · page " + (page + 1) + " of " + pages.size(),
+                        Messages.FOOTER_MAX, ""));
+        List<Button> buttons = Messages.pager(page, pages.size(),
+                n -> ButtonId.of(NAME, library.version(), "full", library.handle(section.get()), String.valueOf(n))
+                        .encode());
+        MessageCreateData reply = Messages.embed(embed, buttons);
+        return opening ? Reply.privately(reply) : Reply.update(reply);
+    }
+
+    /** By handle or id, then by exact title, then the single closest title; empty when it is ambiguous. */
+    static Optional<Section> resolve(Snapshot snapshot, String name) {
+        Library library = snapshot.library();
+        Optional<Section> direct = library.section(name.strip());
+        if (direct.isPresent()) {
+            return direct;
+        }
+        Optional<Section> byLabel = snapshot.sections().exact(name).flatMap(entry -> library.section(entry.value()));
+        if (byLabel.isPresent()) {
+            return byLabel;
+        }
+        List<Suggester.Entry> close = snapshot.sections().suggest(name, 2);
+        return close.size() == 1 ? library.section(close.get(0).value()) : Optional.empty();
+    }
+
+    private static Reply notFound(Snapshot snapshot, String name) {
+        List<Suggester.Entry> close = snapshot.sections().suggest(name, 3);
+        String hint = close.isEmpty() ? "" : " Did you mean " + close.stream()
+                .map(entry -> "**" + Markdown.escape(entry.label()) + "**").collect(Collectors.joining(", ")) + "?";
+        return Messages.refusal(Fit.cut("No section matches “" + Markdown.escape(name) + "”." + hint
+                + " Pick one from the suggestions as you type, or see them all with /sections.", Messages.CONTENT_MAX,
+                ""));
+    }
+
+    /** The section card: title linked to its anchor, summary, key quote, reading links, page and version. */
+    static MessageCreateData card(Library library, Section section) {
+        String page = library.page(section.pagePath()).map(Page::title).orElse(section.pagePath());
+        EmbedBuilder embed = Messages.titled(section.title(), section.url())
+                .setDescription(Fit.cut(Markdown.escape(section.summary()), SUMMARY_MAX,
+                        Markdown.link("Read the section", section.url())));
+        List<Quote> quotes = library.quotesOf(section);
+        if (!quotes.isEmpty()) {
+            embed.addField("Key quote", QuoteCommand.quoteText(quotes.get(0), Messages.FIELD_VALUE_MAX, section),
+                    false);
+        }
+        List<Link> links = library.linksOf(section);
+        if (!links.isEmpty()) {
+            embed.addField("Reading (" + links.size() + ")", readingField(links), false);
+        }
+        embed.setFooter(Fit.cut(page + " · content " + library.shortVersion(), Messages.FOOTER_MAX, ""));
+        List<Button> buttons = new ArrayList<>();
+        buttons.add(Button.primary(ButtonId.of(NAME, library.version(), "full", library.handle(section), "open")
+                .encode(), "Full text"));
+        buttons.add(Button.secondary(ButtonId.of(NAME, library.version(), "next", library.handle(section), "-")
+                .encode(), "Next section").withDisabled(library.next(section).isEmpty()));
+        buttons.addAll(Messages.linkButton("Open on the site", section.url()));
+        return Messages.embed(embed, buttons);
+    }
+
+    /** Link lines until the field is full, then "and N more". */
+    private static String readingField(List<Link> links) {
+        StringBuilder out = new StringBuilder();
+        for (int i = 0; i < links.size(); i++) {
+            String line = "• " + Markdown.link(Fit.cut(links.get(i).text(), 80, ""), links.get(i).url());
+            String more = "\n…and " + (links.size() - i - 1) + " more";
+            int reserve = i == links.size() - 1 ? 0 : more.length();
+            if (out.length() + line.length() + 1 + reserve > Messages.FIELD_VALUE_MAX) {
+                out.append("…and ").append(links.size() - i).append(" more");
+                break;
+            }
+            out.append(line).append('\n');
+        }
+        return out.toString().strip();
+    }
+
+    /** The section's full text in pages that fit an embed description; nothing is lost between pages. */
+    static List<String> fullText(Section section) {
+        String all = section.blocks().stream().map(Markdown::block).filter(text -> !text.isBlank())
+                .collect(Collectors.joining("\n\n"));
+        List<String> pages = Fit.split(all.isBlank() ? "*(This section has no text of its own.)*" : all,
+                FULL_TEXT_PAGE);
+        return pages.isEmpty() ? List.of("*(This section has no text of its own.)*") : pages;
+    }
+}

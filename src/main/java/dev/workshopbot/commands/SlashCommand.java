@@ -1,0 +1,28 @@
+package dev.workshopbot.commands;
+
+import dev.workshopbot.search.Suggester;
+import java.util.List;
+import net.dv8tion.jda.api.interactions.commands.build.SlashCommandData;
+
+/** One slash command: its definition for Discord, its answer, its autocomplete and its buttons. */
+public interface SlashCommand {
+
+    /** The definition registered with Discord; the name routes invocations and button ids here. */
+    SlashCommandData data();
+
+    default String name() {
+        return data().getName();
+    }
+
+    Reply handle(Invocation invocation);
+
+    /** Choices for the focused option given what the user has typed. */
+    default List<Suggester.Entry> autocomplete(String option, String typed) {
+        return List.of();
+    }
+
+    /** A click on one of this command's buttons. */
+    default Reply press(String customId, Caller caller) {
+        return Messages.refusal("That button no longer does anything. Run the command again.");
+    }
+}

@@ -1,0 +1,202 @@
+package dev.workshopbot.config;
+
+import com.fasterxml.jackson.core.JacksonException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import java.io.IOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.time.DateTimeException;
+import java.time.Duration;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.util.List;
+
+/** {@code config/bot.yml} as immutable records that validate themselves; messages name the key. */
+public record BotConfig(Discord discord, Content content, Daily daily, Storage storage, Http http) {
+
+    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory())
+            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
+
+    public BotConfig {
+        discord = discord == null ? Discord.DEFAULT : discord;
+        content = content == null ? Content.DEFAULT : content;
+        daily = daily == null ? Daily.DEFAULT : daily;
+        storage = storage == null ? Storage.DEFAULT : storage;
+        http = http == null ? Http.DEFAULT : http;
+    }
+
+    public static BotConfig defaults() {
+        return new BotConfig(null, null, null, null, null);
+    }
+
+    /** {@code discord.*}; the token is not here on purpose: it comes from {@code DISCORD_TOKEN} only. */
+    public record Discord(List<String> guildIds, String apiBaseUrl, String gatewayUrl, List<String> moderatorRoleIds) {
+        static final Discord DEFAULT = new Discord(null, null, null, null);
+
+        public Discord {
+            guildIds = ids("discord.guildIds", guildIds);
+            moderatorRoleIds = ids("discord.moderatorRoleIds", moderatorRoleIds);
+            apiBaseUrl = url("discord.apiBaseUrl", apiBaseUrl, "https://discord.com/api/v10/", "http");
+            gatewayUrl = url("discord.gatewayUrl", gatewayUrl, "wss://gateway.discord.gg", "ws");
+        }
+    }
+
+    /** {@code content.*}. */
+    public record Content(String dir, String siteBaseUrl, Boolean watch) {
+        static final Content DEFAULT = new Content(null, null, null);
+
+        public Content {
+            dir = dir == null || dir.isBlank() ? "content" : dir;
+            siteBaseUrl = url("content.siteBaseUrl", siteBaseUrl, "https://example.org", "http");
+            watch = watch != null && watch;
+        }
+
+        public Path directory() {
+            return Path.of(dir);
+        }
+    }
+
+    /** {@code daily.*}. */
+    public record Daily(String defaultTime, String defaultTimezone, String catchUpWindow, Boolean thread) {
+        static final Daily DEFAULT = new Daily(null, null, null, null);
+
+        public Daily {
+            defaultTime = defaultTime == null ? "09:00" : defaultTime;
+            try {
+                LocalTime.parse(defaultTime);
+            } catch (DateTimeException e) {
+                throw new IllegalArgumentException("daily.defaultTime: '" + defaultTime
+                        + "' is not a time; write HH:mm, e.g. 09:00");
+            }
+            defaultTimezone = defaultTimezone == null ? "UTC" : defaultTimezone;
+            try {
+                ZoneId.of(defaultTimezone);
+            } catch (DateTimeException e) {
+                throw new IllegalArgumentException("daily.defaultTimezone: '" + defaultTimezone
+                        + "' is not an IANA time zone; write e.g. Europe/Berlin or America/New_York");
+            }
+            catchUpWindow = catchUpWindow == null ? "6h" : catchUpWindow;
+            catchUpDuration(catchUpWindow);
+            thread = thread == null || thread;
+        }
+
+        public Duration catchUp() {
+            return catchUpDuration(catchUpWindow);
+        }
+
+        private static Duration catchUpDuration(String text) {
+            String value = text.strip().toLowerCase(java.util.Locale.ROOT);
+            try {
+                if (value.matches("\\d+[hms]")) {
+                    return Duration.parse("PT" + value.toUpperCase(java.util.Locale.ROOT));
+                }
+                return Duration.parse(value.toUpperCase(java.util.Locale.ROOT));
+            } catch (java.time.format.DateTimeParseException e) {
+                throw new IllegalArgumentException("daily.catchUpWindow: '" + text
+                        + "' is not a duration; write e.g. 6h, 90m or PT6H");
+            }
+        }
+    }
+
+    /** {@code storage.*}. */
+    public record Storage(String url) {
+        static final Storage DEFAULT = new Storage(null);
+
+        public Storage {
+            url = url == null || url.isBlank() ? "jdbc:sqlite:data/workshop-bot.db" : url;
+            if (!url.startsWith("jdbc:sqlite:") && !url.startsWith("jdbc:postgresql:")) {
+                throw new IllegalArgumentException("storage.url: '" + url
+                        + "' is not a jdbc:sqlite: or jdbc:postgresql: URL");
+            }
+        }
+    }
+
+    /** {@code http.*}. */
+    public record Http(Integer port) {
+        static final Http DEFAULT = new Http(null);
+
+        public Http {
+            port = port == null ? 0 : port;
+            if (port < 0 || port > 65535) {
+                throw new IllegalArgumentException("http.port: " + port + " is not a port; use 1-65535, or 0 for off");
+            }
+        }
+    }
+
+    /** Reads the file; a missing file means all defaults. Any bad key or value is a {@link ConfigException}. */
+    public static BotConfig load(Path file) {
+        String yaml;
+        try {
+            yaml = Files.readString(file);
+        } catch (NoSuchFileException e) {
+            return defaults();
+        } catch (IOException e) {
+            throw new ConfigException(file + ": cannot be read: " + e.getMessage());
+        }
+        try {
+            JsonNode tree = YAML.readTree(yaml);
+            if (tree == null || tree.isNull() || tree.isMissingNode()) {
+                return defaults();
+            }
+            if (tree.path("discord").has("token")) {
+                throw new ConfigException(file + ": discord.token: the token is never read from a file; remove it "
+                        + "and set the DISCORD_TOKEN environment variable instead");
+            }
+            return YAML.treeToValue(tree, BotConfig.class);
+        } catch (UnrecognizedPropertyException e) {
+            throw new ConfigException(file + ": " + path(e) + ": unknown key; known keys here: "
+                    + e.getKnownPropertyIds());
+        } catch (ValueInstantiationException e) {
+            Throwable cause = e.getCause() == null ? e : e.getCause();
+            throw new ConfigException(file + ": " + cause.getMessage());
+        } catch (JacksonException e) {
+            throw new ConfigException(file + ": " + (path(e).isEmpty() ? "" : path(e) + ": ")
+                    + e.getOriginalMessage().lines().findFirst().orElse("invalid YAML"));
+        }
+    }
+
+    private static String path(JacksonException e) {
+        if (e instanceof com.fasterxml.jackson.databind.JsonMappingException mapping) {
+            return mapping.getPath().stream()
+                    .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
+                    .reduce((a, b) -> b.startsWith("[") ? a + b : a + "." + b).orElse("");
+        }
+        return "";
+    }
+
+    private static List<String> ids(String key, List<String> ids) {
+        if (ids == null) {
+            return List.of();
+        }
+        for (String id : ids) {
+            if (id == null || !id.matches("\\d{1,20}")) {
+                throw new IllegalArgumentException(key + ": '" + id + "' is not a Discord id (digits only)");
+            }
+        }
+        return List.copyOf(ids);
+    }
+
+    private static String url(String key, String value, String fallback, String schemePrefix) {
+        if (value == null || value.isBlank()) {
+            return fallback;
+        }
+        try {
+            URI uri = new URI(value);
+            if (uri.getScheme() == null || !uri.getScheme().startsWith(schemePrefix) || uri.getHost() == null) {
+                throw new IllegalArgumentException(key + ": '" + value + "' is not an absolute " + schemePrefix
+                        + "(s) URL");
+            }
+        } catch (java.net.URISyntaxException e) {
+            throw new IllegalArgumentException(key + ": '" + value + "' is not a URL");
+        }
+        return value;
+    }
+}

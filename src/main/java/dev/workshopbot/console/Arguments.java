@@ -1,0 +1,77 @@
+package dev.workshopbot.console;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+/** The command line of the jar: {@code [--config FILE] [--content DIR] <command> [text] [--json] [--as WHO] [--autocomplete]}. */
+public record Arguments(String command, String text, String config, String content, boolean json, boolean moderator,
+        boolean autocomplete) {
+
+    public static final Set<String> COMMANDS = Set.of("run", "console", "ask", "press", "validate", "export");
+
+    /** Thrown for arguments the jar does not take; the message is the usage hint. */
+    public static final class Invalid extends Exception {
+        Invalid(String message) {
+            super(message);
+        }
+    }
+
+    public static Arguments parse(String[] args) throws Invalid {
+        String config = "config/bot.yml";
+        String content = null;
+        boolean json = false;
+        boolean moderator = false;
+        boolean autocomplete = false;
+        List<String> positional = new ArrayList<>();
+        for (int i = 0; i < args.length; i++) {
+            switch (args[i]) {
+                case "--config" -> config = value(args, ++i, "--config");
+                case "--content" -> content = value(args, ++i, "--content");
+                case "--json" -> json = true;
+                case "--autocomplete" -> autocomplete = true;
+                case "--as" -> {
+                    String who = value(args, ++i, "--as");
+                    if (!who.equals("moderator") && !who.equals("member")) {
+                        throw new Invalid("--as takes 'moderator' or 'member', not '" + who + "'");
+                    }
+                    moderator = who.equals("moderator");
+                }
+                default -> {
+                    if (args[i].startsWith("--")) {
+                        throw new Invalid("unknown option " + args[i]);
+                    }
+                    positional.add(args[i]);
+                }
+            }
+        }
+        String command = positional.isEmpty() ? "run" : positional.get(0);
+        if (!COMMANDS.contains(command)) {
+            throw new Invalid("unknown command '" + command + "'");
+        }
+        String text = positional.size() > 1 ? String.join(" ", positional.subList(1, positional.size())) : null;
+        if ((command.equals("ask") || command.equals("press")) && text == null) {
+            throw new Invalid(command + " needs " + (command.equals("ask") ? "a line, e.g. ask \"/section name:setup\""
+                    : "a button id, e.g. press \"sections|…\""));
+        }
+        return new Arguments(command, text, config, content, json, moderator, autocomplete);
+    }
+
+    private static String value(String[] args, int index, String option) throws Invalid {
+        if (index >= args.length) {
+            throw new Invalid(option + " needs a value");
+        }
+        return args[index];
+    }
+
+    public static String usage() {
+        return """
+                usage: java -jar target/workshop-bot.jar [--config FILE] [--content DIR] <command>
+                  run                      connect to Discord (needs DISCORD_TOKEN)
+                  console                  offline REPL: type /section name:…, press <id>, help, quit
+                  ask "<line>"             answer one slash-command line [--json] [--as moderator|member] [--autocomplete]
+                  press "<custom_id>"      click one button [--json] [--as moderator|member]
+                  validate                 check the content directory
+                  export                   print the whole index as JSON""";
+    }
+}

@@ -1,0 +1,140 @@
+package dev.workshopbot.console;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.workshopbot.commands.Caller;
+import dev.workshopbot.commands.CommandRegistry;
+import dev.workshopbot.commands.Reply;
+import dev.workshopbot.commands.SlashCommand;
+import dev.workshopbot.content.Library;
+import dev.workshopbot.content.Problem;
+import dev.workshopbot.search.Suggester;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.Reader;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** The offline doors to the same handlers Discord uses: REPL, one-shot ask and press, validate and export. */
+public final class Console {
+
+    public static final int OK = 0;
+    public static final int PROBLEMS = 1;
+    public static final int BAD_INPUT = 2;
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final CommandRegistry registry;
+    private final PrintStream out;
+    private final PrintStream err;
+
+    public Console(CommandRegistry registry, PrintStream out, PrintStream err) {
+        this.registry = registry;
+        this.out = out;
+        this.err = err;
+    }
+
+    /** Answers one slash-command line; exit 2 when Discord would never send such a line. */
+    public int ask(String line, Caller caller, boolean json, boolean autocomplete) {
+        CommandLine.Parsed parsed;
+        try {
+            parsed = CommandLine.parse(line, commandsByName(), caller, autocomplete);
+        } catch (CommandLine.BadLine e) {
+            err.println("bad line: " + e.getMessage());
+            return BAD_INPUT;
+        }
+        if (autocomplete) {
+            if (parsed.lastOption() == null) {
+                err.println("bad line: /" + parsed.invocation().command() + " has no option to complete");
+                return BAD_INPUT;
+            }
+            String typed = parsed.invocation().options().getOrDefault(parsed.lastOption(), "");
+            List<Suggester.Entry> choices = registry.autocomplete(parsed.invocation().command(), parsed.lastOption(),
+                    typed);
+            out.println(choicesJson(choices));
+            return OK;
+        }
+        print(registry.handle(parsed.invocation()), json);
+        return OK;
+    }
+
+    public int press(String customId, Caller caller, boolean json) {
+        if (customId.isBlank() || customId.length() > 100) {
+            err.println("bad button id: it must be 1-100 characters, as printed after 'press' in a reply");
+            return BAD_INPUT;
+        }
+        print(registry.press(customId.strip(), caller), json);
+        return OK;
+    }
+
+    /** The REPL: slash lines, {@code press <id>}, {@code help}, {@code quit}. */
+    public int repl(Reader input, Caller caller, boolean json, String banner) throws IOException {
+        BufferedReader reader = new BufferedReader(input);
+        out.println(banner);
+        out.println("Type a command such as /section name:… or /search query:…, press <button id>, help, or quit.");
+        while (true) {
+            out.print("> ");
+            out.flush();
+            String line = reader.readLine();
+            if (line == null || line.strip().equals("quit") || line.strip().equals("exit")) {
+                return OK;
+            }
+            String trimmed = line.strip();
+            if (trimmed.isEmpty()) {
+                continue;
+            }
+            if (trimmed.equals("help")) {
+                print(registry.handle(new dev.workshopbot.commands.Invocation("help", null, Map.of(), caller)), json);
+            } else if (trimmed.startsWith("press ")) {
+                press(trimmed.substring("press ".length()).strip(), caller, json);
+            } else {
+                ask(trimmed, caller, json, false);
+            }
+        }
+    }
+
+    public int validate(Library library) {
+        for (Problem problem : library.problems()) {
+            out.println(problem);
+        }
+        out.println(summary(library));
+        return library.errorCount() > 0 ? PROBLEMS : OK;
+    }
+
+    public int export(Library library) {
+        out.println(ExportJson.of(library));
+        if (library.errorCount() > 0) {
+            library.problems().stream().filter(Problem::isError).forEach(err::println);
+            return PROBLEMS;
+        }
+        return OK;
+    }
+
+    public static String summary(Library library) {
+        return "pages=" + library.pages().size() + " sections=" + library.sections().size()
+                + " links=" + library.links().size() + " quotes=" + library.quotes().size()
+                + " lists=" + library.readingLists().size() + " errors=" + library.errorCount()
+                + " warnings=" + library.warningCount();
+    }
+
+    private void print(Reply reply, boolean json) {
+        out.println(json ? reply.toCallback().toString() : TextView.of(reply));
+    }
+
+    private Map<String, SlashCommand> commandsByName() {
+        Map<String, SlashCommand> byName = new LinkedHashMap<>();
+        registry.all().forEach(command -> byName.put(command.name(), command));
+        return byName;
+    }
+
+    static String choicesJson(List<Suggester.Entry> choices) {
+        try {
+            return JSON.writeValueAsString(choices.stream()
+                    .map(choice -> Map.of("name", choice.label(), "value", choice.value())).toList());
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a list of string maps always serialises", e);
+        }
+    }
+}

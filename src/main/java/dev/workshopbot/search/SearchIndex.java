@@ -1,0 +1,242 @@
+package dev.workshopbot.search;
+
+import dev.workshopbot.content.Block;
+import dev.workshopbot.content.Library;
+import dev.workshopbot.content.Link;
+import dev.workshopbot.content.Quote;
+import dev.workshopbot.content.Section;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.TokenStream;
+import org.apache.lucene.analysis.en.EnglishAnalyzer;
+import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.document.Field;
+import org.apache.lucene.document.FieldType;
+import org.apache.lucene.document.StoredField;
+import org.apache.lucene.document.TextField;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.IndexOptions;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.BooleanClause;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.BoostQuery;
+import org.apache.lucene.search.FuzzyQuery;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.search.uhighlight.Passage;
+import org.apache.lucene.search.uhighlight.PassageFormatter;
+import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
+import org.apache.lucene.store.ByteBuffersDirectory;
+
+/** Full-text search over one library's sections, quotes and links: English stemming, typo tolerance, snippets. */
+public final class SearchIndex {
+
+    /** Marks the start of a matched run in a snippet; renderers turn the pair into their own emphasis. */
+    public static final char MATCH_START = '\uE000';
+    /** Marks the end of a matched run in a snippet. */
+    public static final char MATCH_END = '\uE001';
+
+    private static final String KIND = "kind";
+    private static final String ORDINAL = "ordinal";
+    private static final String TITLE = "title";
+    private static final String BODY = "body";
+    private static final int SNIPPET_CHARS = 240;
+
+    /** What a hit points at. */
+    public enum Kind { SECTION, QUOTE, LINK }
+
+    /** One search result; {@code ordinal} indexes the library's sections, quotes or links by kind. */
+    public record Hit(Kind kind, int ordinal, String title, String snippet, String url) {
+    }
+
+    private final Library library;
+    private final Analyzer analyzer = new EnglishAnalyzer();
+    private final IndexSearcher searcher;
+    private final UnifiedHighlighter highlighter;
+
+    private SearchIndex(Library library) {
+        this.library = library;
+        ByteBuffersDirectory directory = new ByteBuffersDirectory();
+        try (IndexWriter writer = new IndexWriter(directory, new IndexWriterConfig(analyzer))) {
+            List<Section> sections = library.sections();
+            for (int i = 0; i < sections.size(); i++) {
+                Section section = sections.get(i);
+                writer.addDocument(document(Kind.SECTION, i, section.title(), bodyOf(section)));
+            }
+            List<Quote> quotes = library.quotes();
+            for (int i = 0; i < quotes.size(); i++) {
+                Quote quote = quotes.get(i);
+                writer.addDocument(document(Kind.QUOTE, i, quote.attribution() == null ? "" : quote.attribution(),
+                        quote.text()));
+            }
+            List<Link> links = library.links();
+            for (int i = 0; i < links.size(); i++) {
+                Link link = links.get(i);
+                writer.addDocument(document(Kind.LINK, i, link.text(), link.text() + " — " + link.host()));
+            }
+            writer.commit();
+            DirectoryReader reader = DirectoryReader.open(writer);
+            searcher = new IndexSearcher(reader);
+        } catch (IOException e) {
+            throw new UncheckedIOException("an in-memory index cannot fail to write", e);
+        }
+        highlighter = UnifiedHighlighter.builder(searcher, analyzer)
+                .withFormatter(new MarkingFormatter())
+                .withMaxLength(Integer.MAX_VALUE - 1)
+                .withBreakIterator(() -> java.text.BreakIterator.getSentenceInstance(java.util.Locale.ENGLISH))
+                .build();
+    }
+
+    public static SearchIndex build(Library library) {
+        return new SearchIndex(library);
+    }
+
+    /** The best {@code limit} hits; an empty list when nothing matches or the query has no searchable words. */
+    public List<Hit> search(String text, int limit) {
+        Query query = query(text);
+        if (query == null) {
+            return List.of();
+        }
+        try {
+            TopDocs top = searcher.search(query, limit);
+            String[] snippets = highlighter.highlight(BODY, query, top, 1);
+            List<Hit> hits = new ArrayList<>();
+            for (int i = 0; i < top.scoreDocs.length; i++) {
+                ScoreDoc scoreDoc = top.scoreDocs[i];
+                Document doc = searcher.storedFields().document(scoreDoc.doc);
+                Kind kind = Kind.valueOf(doc.get(KIND));
+                int ordinal = doc.getField(ORDINAL).numericValue().intValue();
+                String snippet = snippets[i] == null ? "" : snippets[i];
+                hits.add(hit(kind, ordinal, clip(snippet)));
+            }
+            return hits;
+        } catch (IOException e) {
+            throw new UncheckedIOException("an in-memory index cannot fail to read", e);
+        }
+    }
+
+    private Hit hit(Kind kind, int ordinal, String snippet) {
+        return switch (kind) {
+            case SECTION -> {
+                Section section = library.sections().get(ordinal);
+                yield new Hit(kind, ordinal, section.title(), snippet, section.url());
+            }
+            case QUOTE -> {
+                Quote quote = library.quotes().get(ordinal);
+                String title = quote.attribution() == null ? "Quote" : "Quote — " + quote.attribution();
+                String url = library.section(quote.page(), quote.section()).map(Section::url).orElse(null);
+                yield new Hit(kind, ordinal, title, snippet, url);
+            }
+            case LINK -> {
+                Link link = library.links().get(ordinal);
+                yield new Hit(kind, ordinal, link.text(), snippet, link.url());
+            }
+        };
+    }
+
+    /** Each word matches exactly (title weighted) or within a typo or two, by its English stem. */
+    Query query(String text) {
+        Set<String> terms = analyze(text);
+        if (terms.isEmpty()) {
+            return null;
+        }
+        BooleanQuery.Builder all = new BooleanQuery.Builder();
+        for (String term : terms) {
+            BooleanQuery.Builder one = new BooleanQuery.Builder();
+            one.add(new BoostQuery(new TermQuery(new Term(TITLE, term)), 3f), BooleanClause.Occur.SHOULD);
+            one.add(new BoostQuery(new TermQuery(new Term(BODY, term)), 1.5f), BooleanClause.Occur.SHOULD);
+            int edits = term.length() <= 3 ? 0 : term.length() <= 5 ? 1 : 2;
+            if (edits > 0) {
+                one.add(new FuzzyQuery(new Term(TITLE, term), edits, 1), BooleanClause.Occur.SHOULD);
+                one.add(new BoostQuery(new FuzzyQuery(new Term(BODY, term), edits, 1), 0.5f),
+                        BooleanClause.Occur.SHOULD);
+            }
+            all.add(one.build(), BooleanClause.Occur.SHOULD);
+        }
+        return all.build();
+    }
+
+    private Set<String> analyze(String text) {
+        Set<String> terms = new LinkedHashSet<>();
+        try (TokenStream stream = analyzer.tokenStream(BODY, text)) {
+            CharTermAttribute term = stream.addAttribute(CharTermAttribute.class);
+            stream.reset();
+            while (stream.incrementToken() && terms.size() < 16) {
+                terms.add(term.toString());
+            }
+            stream.end();
+        } catch (IOException e) {
+            throw new UncheckedIOException("analysing a string cannot fail", e);
+        }
+        return terms;
+    }
+
+    private static Document document(Kind kind, int ordinal, String title, String body) {
+        Document doc = new Document();
+        doc.add(new StoredField(KIND, kind.name()));
+        doc.add(new StoredField(ORDINAL, ordinal));
+        doc.add(new TextField(TITLE, title, Field.Store.NO));
+        FieldType withOffsets = new FieldType(TextField.TYPE_STORED);
+        withOffsets.setIndexOptions(IndexOptions.DOCS_AND_FREQS_AND_POSITIONS_AND_OFFSETS);
+        withOffsets.freeze();
+        doc.add(new Field(BODY, body, withOffsets));
+        return doc;
+    }
+
+    private static String bodyOf(Section section) {
+        return section.blocks().stream()
+                .filter(block -> block.kind() != Block.Kind.RULE && block.kind() != Block.Kind.IMAGE)
+                .map(Block::plain)
+                .collect(Collectors.joining("\n"));
+    }
+
+    /** Snippets longer than a search result should show are cut at a word, keeping markers balanced. */
+    private static String clip(String snippet) {
+        String clean = snippet.strip().replaceAll("\\s+", " ");
+        if (clean.length() <= SNIPPET_CHARS) {
+            return clean;
+        }
+        int cut = clean.lastIndexOf(' ', SNIPPET_CHARS - 1);
+        String head = clean.substring(0, cut > 0 ? cut : SNIPPET_CHARS - 1);
+        long open = head.chars().filter(c -> c == MATCH_START).count();
+        long close = head.chars().filter(c -> c == MATCH_END).count();
+        return head + (open > close ? String.valueOf(MATCH_END) : "") + "…";
+    }
+
+    /** Wraps matched runs in {@link #MATCH_START} / {@link #MATCH_END}, leaving escaping to the renderer. */
+    private static final class MarkingFormatter extends PassageFormatter {
+        @Override
+        public String format(Passage[] passages, String content) {
+            StringBuilder out = new StringBuilder();
+            for (Passage passage : passages) {
+                int at = passage.getStartOffset();
+                if (out.length() > 0) {
+                    out.append("… ");
+                }
+                for (int i = 0; i < passage.getNumMatches(); i++) {
+                    int start = Math.max(at, passage.getMatchStarts()[i]);
+                    int end = passage.getMatchEnds()[i];
+                    if (start >= end) {
+                        continue;
+                    }
+                    out.append(content, at, start).append(MATCH_START).append(content, start, end).append(MATCH_END);
+                    at = end;
+                }
+                out.append(content, at, passage.getEndOffset());
+            }
+            return out.toString();
+        }
+    }
+}

@@ -1,0 +1,51 @@
+package dev.workshopbot.search;
+
+import dev.workshopbot.content.Library;
+import dev.workshopbot.content.Page;
+import dev.workshopbot.content.Quote;
+import dev.workshopbot.content.Section;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/** One content version with everything built from it: served as a unit, swapped as a unit. */
+public record Snapshot(Library library, SearchIndex search, Suggester sections, Suggester readingLists,
+        Suggester authors, Suggester pages) {
+
+    public static Snapshot of(Library library) {
+        return new Snapshot(library, SearchIndex.build(library), sectionSuggester(library),
+                new Suggester(library.readingLists().stream()
+                        .map(list -> new Suggester.Entry(list.title(), library.handle(list))).toList()),
+                authorSuggester(library),
+                new Suggester(library.pages().stream()
+                        .map(page -> new Suggester.Entry(page.title(), page.path())).toList()));
+    }
+
+    /** Section titles repeated across pages are told apart by their page title. */
+    private static Suggester sectionSuggester(Library library) {
+        Map<String, Integer> titleCounts = new HashMap<>();
+        library.sections().forEach(section -> titleCounts.merge(section.title(), 1, Integer::sum));
+        List<Suggester.Entry> entries = new ArrayList<>();
+        for (Section section : library.sections()) {
+            String label = section.title();
+            if (titleCounts.get(label) > 1) {
+                label = label + " — " + library.page(section.pagePath()).map(Page::title).orElse(section.pagePath());
+            }
+            entries.add(new Suggester.Entry(label, library.handle(section)));
+        }
+        return new Suggester(entries);
+    }
+
+    private static Suggester authorSuggester(Library library) {
+        Set<String> authors = new LinkedHashSet<>();
+        for (Quote quote : library.quotes()) {
+            if (quote.attribution() != null && !quote.attribution().isBlank()) {
+                authors.add(quote.attribution());
+            }
+        }
+        return new Suggester(authors.stream().map(author -> new Suggester.Entry(author, Library.handleOf(author))).toList());
+    }
+}
