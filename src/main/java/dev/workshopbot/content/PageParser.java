@@ -125,10 +125,10 @@ final class PageParser {
 
     private FrontMatter frontMatter(String source) {
         Node first = document.getFirstChild();
-        if (first instanceof YamlFrontMatterBlock block) {
+        String[] lines = source.split("\n", -1);
+        if (first instanceof YamlFrontMatterBlock block && isFence(lines, block.getEndLineNumber())) {
             int start = Inlines.line(block);
             int end = block.getEndLineNumber();
-            String[] lines = source.split("\n", -1);
             StringBuilder yaml = new StringBuilder();
             for (int i = start; i < end && i < lines.length; i++) {
                 yaml.append(lines[i]).append('\n');
@@ -140,6 +140,10 @@ final class PageParser {
             return null;
         }
         return FrontMatter.NONE;
+    }
+
+    private static boolean isFence(String[] lines, int index) {
+        return index < lines.length && (lines[index].strip().equals("---") || lines[index].strip().equals("..."));
     }
 
     private String firstHeadingTitle() {
