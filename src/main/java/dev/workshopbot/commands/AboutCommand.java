@@ -39,10 +39,15 @@ public final class AboutCommand implements SlashCommand {
                 .addField("Bot version", Markdown.escape(botVersion), true)
                 .addField("Content version", "`" + library.shortVersion() + "`", true)
                 .addField("Uptime", uptime(Duration.between(started, clock.instant())), true)
-                .addField("Content", library.pages().size() + " pages · " + library.sections().size() + " sections · "
-                        + library.links().size() + " links · " + library.quotes().size() + " quotes · "
-                        + library.readingLists().size() + " reading lists", false);
+                .addField("Content", count(library.pages().size(), "page") + " · "
+                        + count(library.sections().size(), "section") + " · " + count(library.links().size(), "link")
+                        + " · " + count(library.quotes().size(), "quote") + " · "
+                        + count(library.readingLists().size(), "reading list"), false);
         return Reply.privately(Messages.embed(embed));
+    }
+
+    private static String count(int n, String noun) {
+        return n + " " + noun + (n == 1 ? "" : "s");
     }
 
     static String uptime(Duration duration) {

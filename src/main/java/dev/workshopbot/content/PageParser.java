@@ -434,7 +434,7 @@ final class PageParser {
                 attributionUrl = source.url();
                 attribution = intro.getFirstChild() instanceof com.vladsch.flexmark.ast.Link
                         ? introLinks.get(0).text()
-                        : SPEECH_VERB.matcher(source.text()).replaceFirst("");
+                        : fullName(SPEECH_VERB.matcher(source.text()).replaceFirst(""));
             }
         }
         String plain = text.toString().strip();
@@ -445,6 +445,20 @@ final class PageParser {
         quotes.add(new Quote(plain, attribution, attributionUrl, path, section.id, Inlines.line(blockQuote)));
         section.add(new Block(Block.Kind.QUOTE, plain + (attribution == null ? "" : "\n— " + attribution),
                 spans, Inlines.line(blockQuote), attributes));
+    }
+
+    /** A surname alone ("As Willison puts it") becomes the full name a link on this page gave earlier. */
+    private String fullName(String name) {
+        if (name.isBlank() || name.contains(" ")) {
+            return name;
+        }
+        for (int i = links.size() - 1; i >= 0; i--) {
+            String text = links.get(i).text();
+            if (text.endsWith(" " + name) && text.split(" ").length <= 4) {
+                return text;
+            }
+        }
+        return name;
     }
 
     /** A closing {@code — [who](url)} line, alone or as the last line of the last paragraph, is the attribution. */

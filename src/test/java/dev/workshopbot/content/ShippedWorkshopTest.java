@@ -77,7 +77,7 @@ class ShippedWorkshopTest {
     @Test
     void quotes_carryTheirAttribution_andNoAttributionLineInTheirText() {
         List<Quote> quotes = library.quotes();
-        assertEquals(List.of("Simon Willison", "Willison", "u/Boxy310 on Reddit", "u/ZenDragon on Reddit",
+        assertEquals(List.of("Simon Willison", "Simon Willison", "u/Boxy310 on Reddit", "u/ZenDragon on Reddit",
                 "u/_BreakingGood_ on Reddit"), quotes.stream().map(Quote::attribution).toList());
         assertEquals(List.of("why-llms-cant-replace-you-yet", "vibe-coding-vs-vibe-engineering",
                 "the-illusion-of-vibe-coding", "the-illusion-of-vibe-coding", "the-illusion-of-vibe-coding"),
