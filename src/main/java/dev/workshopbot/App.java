@@ -18,6 +18,13 @@ import dev.workshopbot.content.ContentLoader;
 import dev.workshopbot.content.Library;
 import dev.workshopbot.content.Problem;
 import dev.workshopbot.search.Snapshot;
+import com.github.benmanes.caffeine.cache.Ticker;
+import dev.workshopbot.discord.CommandRegistrar;
+import dev.workshopbot.discord.Cooldowns;
+import dev.workshopbot.discord.DiscordBot;
+import dev.workshopbot.discord.Dispatcher;
+import dev.workshopbot.discord.JdaRouter;
+import dev.workshopbot.discord.Moderators;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -25,11 +32,20 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
+import java.util.stream.Collectors;
+import net.dv8tion.jda.api.exceptions.InvalidTokenException;
+import sun.misc.Signal;
 
 /** The composition root: reads the configuration, builds every service once and hands control to a door. */
 public final class App {
@@ -61,13 +77,20 @@ public final class App {
             err.println("config: " + e.getMessage());
             return Console.BAD_INPUT;
         }
-        if (arguments.command().equals("run")) {
-            return runOnDiscord(env, err);
+        String token = env.get("DISCORD_TOKEN");
+        if (arguments.command().equals("run") && (token == null || token.isBlank())) {
+            err.println("DISCORD_TOKEN is not set: set it to your bot's token to connect to Discord, "
+                    + "or try the bot offline with: java -jar target/workshop-bot.jar console");
+            return Console.BAD_INPUT;
         }
         Path contentDir = arguments.content() != null ? Path.of(arguments.content()) : config.content().directory();
         Library library = new ContentLoader(config.content().siteBaseUrl()).load(contentDir);
         Snapshot snapshot = Snapshot.of(library);
         CommandRegistry registry = commands(() -> snapshot, Clock.systemUTC());
+        if (arguments.command().equals("run")) {
+            reportErrors(library, err);
+            return serve(token, config, registry, err);
+        }
         Console console = new Console(registry, out, err);
         Caller caller = arguments.moderator() ? Caller.CONSOLE_MODERATOR : Caller.CONSOLE_MEMBER;
         return switch (arguments.command()) {
@@ -104,16 +127,51 @@ public final class App {
         return registry[0];
     }
 
-    private static int runOnDiscord(Map<String, String> env, PrintStream err) {
-        String token = env.get("DISCORD_TOKEN");
-        if (token == null || token.isBlank()) {
-            err.println("DISCORD_TOKEN is not set: set it to your bot's token to connect to Discord, "
-                    + "or try the bot offline with: java -jar target/workshop-bot.jar console");
-            return Console.BAD_INPUT;
+    /** Connects to Discord and serves until SIGTERM; exit 0 on a clean shutdown. */
+    private static int serve(String token, BotConfig config, CommandRegistry registry, PrintStream err) {
+        BotConfig.Discord discord = config.discord();
+        Dispatcher dispatcher = new Dispatcher(Executors.newFixedThreadPool(4, daemon("interaction")),
+                Executors.newSingleThreadScheduledExecutor(daemon("deferral")),
+                new Cooldowns(discord.cooldownUses(), discord.cooldown(), Ticker.systemTicker()),
+                Duration.ofSeconds(1));
+        Moderators moderators = new Moderators(ids(discord.moderatorRoleIds()));
+        DiscordBot bot;
+        try {
+            bot = DiscordBot.start(token, discord, dispatcher, new JdaRouter(registry, dispatcher, moderators),
+                    new CommandRegistrar(registry::all, ids(discord.guildIds())));
+        } catch (InvalidTokenException e) {
+            err.println("Discord refused the token in DISCORD_TOKEN: copy it again from the Developer Portal "
+                    + "(Bot → Reset Token)");
+            return Console.PROBLEMS;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return Console.PROBLEMS;
         }
-        err.println("This build answers offline only (console, ask, press); the Discord connection is not built "
-                + "yet. Try: java -jar target/workshop-bot.jar console");
-        return Console.BAD_INPUT;
+        CountDownLatch stop = new CountDownLatch(1);
+        // SIGTERM and Ctrl-C stop the bot cleanly with exit code 0, not the JVM's 143.
+        Signal.handle(new Signal("TERM"), signal -> stop.countDown());
+        Signal.handle(new Signal("INT"), signal -> stop.countDown());
+        try {
+            stop.await();
+            bot.shutdown(Duration.ofSeconds(10));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return Console.PROBLEMS;
+        }
+        return Console.OK;
+    }
+
+    private static Set<Long> ids(List<String> ids) {
+        return ids.stream().map(Long::parseLong).collect(Collectors.toSet());
+    }
+
+    private static ThreadFactory daemon(String name) {
+        AtomicInteger count = new AtomicInteger();
+        return runnable -> {
+            Thread thread = new Thread(runnable, name + "-" + count.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        };
     }
 
     private static void reportErrors(Library library, PrintStream err) {

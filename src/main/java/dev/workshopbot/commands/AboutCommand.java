@@ -31,6 +31,11 @@ public final class AboutCommand implements SlashCommand {
     }
 
     @Override
+    public boolean repliesPrivately() {
+        return true;
+    }
+
+    @Override
     public Reply handle(Invocation invocation) {
         Library library = content.get().library();
         EmbedBuilder embed = Messages.titled("About workshop-bot", null)

@@ -38,14 +38,26 @@ public record BotConfig(Discord discord, Content content, Daily daily, Storage s
     }
 
     /** {@code discord.*}; the token is not here on purpose: it comes from {@code DISCORD_TOKEN} only. */
-    public record Discord(List<String> guildIds, String apiBaseUrl, String gatewayUrl, List<String> moderatorRoleIds) {
-        static final Discord DEFAULT = new Discord(null, null, null, null);
+    public record Discord(List<String> guildIds, String apiBaseUrl, String gatewayUrl, List<String> moderatorRoleIds,
+            Integer cooldownUses, String cooldownWindow) {
+        static final Discord DEFAULT = new Discord(null, null, null, null, null, null);
 
         public Discord {
             guildIds = ids("discord.guildIds", guildIds);
             moderatorRoleIds = ids("discord.moderatorRoleIds", moderatorRoleIds);
             apiBaseUrl = url("discord.apiBaseUrl", apiBaseUrl, "https://discord.com/api/v10/", "http");
             gatewayUrl = url("discord.gatewayUrl", gatewayUrl, "wss://gateway.discord.gg", "ws");
+            cooldownUses = cooldownUses == null ? 5 : cooldownUses;
+            if (cooldownUses < 1) {
+                throw new IllegalArgumentException("discord.cooldownUses: " + cooldownUses
+                        + " must be at least 1 (uses of one command per user per window)");
+            }
+            cooldownWindow = cooldownWindow == null ? "10s" : cooldownWindow;
+            duration("discord.cooldownWindow", cooldownWindow);
+        }
+
+        public Duration cooldown() {
+            return duration("discord.cooldownWindow", cooldownWindow);
         }
     }
 
@@ -84,25 +96,12 @@ public record BotConfig(Discord discord, Content content, Daily daily, Storage s
                         + "' is not an IANA time zone; write e.g. Europe/Berlin or America/New_York");
             }
             catchUpWindow = catchUpWindow == null ? "6h" : catchUpWindow;
-            catchUpDuration(catchUpWindow);
+            duration("daily.catchUpWindow", catchUpWindow);
             thread = thread == null || thread;
         }
 
         public Duration catchUp() {
-            return catchUpDuration(catchUpWindow);
-        }
-
-        private static Duration catchUpDuration(String text) {
-            String value = text.strip().toLowerCase(java.util.Locale.ROOT);
-            try {
-                if (value.matches("\\d+[hms]")) {
-                    return Duration.parse("PT" + value.toUpperCase(java.util.Locale.ROOT));
-                }
-                return Duration.parse(value.toUpperCase(java.util.Locale.ROOT));
-            } catch (java.time.format.DateTimeParseException e) {
-                throw new IllegalArgumentException("daily.catchUpWindow: '" + text
-                        + "' is not a duration; write e.g. 6h, 90m or PT6H");
-            }
+            return duration("daily.catchUpWindow", catchUpWindow);
         }
     }
 
@@ -170,6 +169,26 @@ public record BotConfig(Discord discord, Content content, Daily daily, Storage s
                     .reduce((a, b) -> b.startsWith("[") ? a + b : a + "." + b).orElse("");
         }
         return "";
+    }
+
+    /** {@code 6h}, {@code 90m}, {@code 10s} or ISO-8601 ({@code PT6H}); positive. */
+    static Duration duration(String key, String text) {
+        String value = text.strip().toUpperCase(java.util.Locale.ROOT);
+        Duration duration;
+        try {
+            duration = Duration.parse(value.matches("\\d+[HMS]") ? "PT" + value : value);
+        } catch (java.time.format.DateTimeParseException e) {
+            throw notADuration(key, text);
+        }
+        if (duration.isNegative() || duration.isZero()) {
+            throw notADuration(key, text);
+        }
+        return duration;
+    }
+
+    private static IllegalArgumentException notADuration(String key, String text) {
+        return new IllegalArgumentException(key + ": '" + text + "' is not a positive duration; write e.g. 6h, 90m, "
+                + "10s or PT6H");
     }
 
     private static List<String> ids(String key, List<String> ids) {
