@@ -1,5 +1,7 @@
 package dev.workshopbot.search;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.workshopbot.content.Block;
 import dev.workshopbot.content.Library;
 import dev.workshopbot.content.Link;
@@ -65,6 +67,7 @@ public final class SearchIndex {
     private final Analyzer analyzer = new EnglishAnalyzer();
     private final IndexSearcher searcher;
     private final UnifiedHighlighter highlighter;
+    private final Cache<String, List<Hit>> cache = Caffeine.newBuilder().maximumSize(2_000).build();
 
     private SearchIndex(Library library) {
         this.library = library;
@@ -103,8 +106,15 @@ public final class SearchIndex {
         return new SearchIndex(library);
     }
 
-    /** The best {@code limit} hits; an empty list when nothing matches or the query has no searchable words. */
+    /**
+     * The best {@code limit} hits; an empty list when nothing matches or the query has no searchable words.
+     * Answers are cached with this index, so a new content version starts with an empty cache.
+     */
     public List<Hit> search(String text, int limit) {
+        return cache.get(limit + "\u0000" + text, key -> find(text, limit));
+    }
+
+    private List<Hit> find(String text, int limit) {
         Query query = query(text);
         if (query == null) {
             return List.of();
@@ -121,7 +131,7 @@ public final class SearchIndex {
                 String snippet = snippets[i] == null ? "" : snippets[i];
                 hits.add(hit(kind, ordinal, clip(snippet)));
             }
-            return hits;
+            return List.copyOf(hits);
         } catch (IOException e) {
             throw new UncheckedIOException("an in-memory index cannot fail to read", e);
         }
