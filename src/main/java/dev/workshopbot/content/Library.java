@@ -19,6 +19,7 @@ public final class Library {
     private final List<Quote> quotes;
     private final List<ReadingList> readingLists;
     private final List<Problem> problems;
+    private final ReadingPlan plan;
     private static final int MAX_HANDLE = 48;
 
     private final Map<String, Section> sectionsByKey = new HashMap<>();
@@ -33,8 +34,9 @@ public final class Library {
     private final Map<String, List<Link>> linksByList = new HashMap<>();
 
     Library(String version, List<Page> pages, List<Link> links, List<Quote> quotes,
-            List<ReadingList> readingLists, List<Problem> problems) {
+            List<ReadingList> readingLists, ReadingPlan plan, List<Problem> problems) {
         this.version = version;
+        this.plan = plan;
         this.pages = List.copyOf(pages);
         this.links = List.copyOf(links);
         this.quotes = List.copyOf(quotes);
@@ -100,6 +102,11 @@ public final class Library {
 
     public List<ReadingList> readingLists() {
         return readingLists;
+    }
+
+    /** The daily reading plan: authored in reading-plan.yml, or one section a day. */
+    public ReadingPlan plan() {
+        return plan;
     }
 
     public List<Problem> problems() {
