@@ -19,7 +19,15 @@ import dev.workshopbot.content.Library;
 import dev.workshopbot.content.Problem;
 import dev.workshopbot.search.Snapshot;
 import com.github.benmanes.caffeine.cache.Ticker;
+import dev.workshopbot.commands.DailyCommand;
+import dev.workshopbot.daily.DailyRoutine;
+import dev.workshopbot.daily.DailySystem;
+import dev.workshopbot.daily.ReadingPublisher;
 import dev.workshopbot.discord.CommandRegistrar;
+import dev.workshopbot.discord.JdaReadingPublisher;
+import dev.workshopbot.store.AuditLog;
+import dev.workshopbot.store.DailyStore;
+import dev.workshopbot.store.Database;
 import dev.workshopbot.discord.Cooldowns;
 import dev.workshopbot.discord.DiscordBot;
 import dev.workshopbot.discord.Dispatcher;
@@ -40,8 +48,10 @@ import java.util.Random;
 import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import net.dv8tion.jda.api.exceptions.InvalidTokenException;
@@ -72,7 +82,7 @@ public final class App {
         }
         BotConfig config;
         try {
-            config = BotConfig.load(Path.of(arguments.config()));
+            config = BotConfig.load(Path.of(arguments.config()), env);
         } catch (ConfigException e) {
             err.println("config: " + e.getMessage());
             return Console.BAD_INPUT;
@@ -86,16 +96,35 @@ public final class App {
         Path contentDir = arguments.content() != null ? Path.of(arguments.content()) : config.content().directory();
         Library library = new ContentLoader(config.content().siteBaseUrl()).load(contentDir);
         Snapshot snapshot = Snapshot.of(library);
-        CommandRegistry registry = commands(() -> snapshot, Clock.systemUTC());
+        if (arguments.command().equals("validate") || arguments.command().equals("export")) {
+            Console console = new Console(commands(() -> snapshot, Clock.systemUTC(), List.of()), out, err);
+            return arguments.command().equals("validate") ? console.validate(library) : console.export(library);
+        }
+        Clock clock = Clock.systemUTC();
+        Database database;
+        try {
+            database = Database.open(config.storage().url());
+        } catch (RuntimeException e) {
+            err.println("storage.url: cannot open the database: " + e.getMessage());
+            return Console.PROBLEMS;
+        }
+        DailyStore dailyStore = new DailyStore(database);
+        AuditLog audit = new AuditLog(database);
+        BotConfig.Daily dailyConfig = config.daily();
+        DailyRoutine.Settings routineSettings = new DailyRoutine.Settings(dailyConfig.catchUp(), dailyConfig.thread(),
+                dailyConfig.loops(), Duration.ofMinutes(2));
+        DailySystem daily = new DailySystem(dailyStore, snapshot::library, clock, dailyConfig.time(),
+                dailyConfig.zone(), routineSettings);
+        CommandRegistry registry = commands(() -> snapshot, clock, List.of(new DailyCommand(daily, audit, clock)));
         if (arguments.command().equals("run")) {
             reportErrors(library, err);
-            return serve(token, config, registry, err);
+            String instance = instanceId();
+            return serve(token, config, registry, err, publisher -> new DailyRoutine(dailyStore, snapshot::library,
+                    publisher, clock, routineSettings, instance));
         }
         Console console = new Console(registry, out, err);
         Caller caller = arguments.moderator() ? Caller.CONSOLE_MODERATOR : Caller.CONSOLE_MEMBER;
         return switch (arguments.command()) {
-            case "validate" -> console.validate(library);
-            case "export" -> console.export(library);
             case "ask" -> {
                 reportErrors(library, err);
                 yield console.ask(arguments.text(), caller, arguments.json(), arguments.autocomplete());
@@ -112,8 +141,8 @@ public final class App {
         };
     }
 
-    /** Every reading command, built once over the same snapshot supplier. */
-    static CommandRegistry commands(Supplier<Snapshot> content, Clock clock) {
+    /** Every reading command over the same snapshot supplier, then the moderator commands given. */
+    static CommandRegistry commands(Supplier<Snapshot> content, Clock clock, List<SlashCommand> moderatorCommands) {
         List<SlashCommand> commands = new ArrayList<>();
         CommandRegistry[] registry = new CommandRegistry[1];
         commands.add(new SectionCommand(content));
@@ -123,12 +152,14 @@ public final class App {
         commands.add(new SearchCommand(content));
         commands.add(new HelpCommand(() -> registry[0].all()));
         commands.add(new AboutCommand(content, clock, VERSION));
+        commands.addAll(moderatorCommands);
         registry[0] = new CommandRegistry(commands);
         return registry[0];
     }
 
     /** Connects to Discord and serves until SIGTERM; exit 0 on a clean shutdown. */
-    private static int serve(String token, BotConfig config, CommandRegistry registry, PrintStream err) {
+    private static int serve(String token, BotConfig config, CommandRegistry registry, PrintStream err,
+            Function<ReadingPublisher, DailyRoutine> routineFor) {
         BotConfig.Discord discord = config.discord();
         Dispatcher dispatcher = new Dispatcher(Executors.newFixedThreadPool(4, daemon("interaction")),
                 Executors.newSingleThreadScheduledExecutor(daemon("deferral")),
@@ -147,18 +178,26 @@ public final class App {
             Thread.currentThread().interrupt();
             return Console.PROBLEMS;
         }
+        ScheduledExecutorService dailyTimer = Executors.newSingleThreadScheduledExecutor(daemon("daily"));
+        routineFor.apply(new JdaReadingPublisher(bot.jda())).start(dailyTimer, Duration.ofSeconds(30));
         CountDownLatch stop = new CountDownLatch(1);
         // SIGTERM and Ctrl-C stop the bot cleanly with exit code 0, not the JVM's 143.
         Signal.handle(new Signal("TERM"), signal -> stop.countDown());
         Signal.handle(new Signal("INT"), signal -> stop.countDown());
         try {
             stop.await();
+            dailyTimer.shutdown();
             bot.shutdown(Duration.ofSeconds(10));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return Console.PROBLEMS;
         }
         return Console.OK;
+    }
+
+    /** Names this process in the post log, so another instance can tell whose claim an unfinished post is. */
+    private static String instanceId() {
+        return ProcessHandle.current().pid() + "@" + java.util.UUID.randomUUID().toString().substring(0, 8);
     }
 
     private static Set<Long> ids(List<String> ids) {

@@ -33,8 +33,21 @@ class CliTest {
         return new Run(exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
     }
 
+    /** Every run keeps its state in a temporary database, never in the working tree. */
     static Run run(String... args) throws IOException {
-        return run("", Map.of(), args);
+        return run("", Map.of("WORKSHOP_BOT_STORAGE_URL", "jdbc:sqlite:" + STATE.resolve("bot.db")), args);
+    }
+
+    private static final java.nio.file.Path STATE = tempDir();
+
+    private static java.nio.file.Path tempDir() {
+        try {
+            java.nio.file.Path dir = java.nio.file.Files.createTempDirectory("cli-test");
+            dir.toFile().deleteOnExit();
+            return dir;
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     @Test
@@ -148,7 +161,8 @@ class CliTest {
 
     @Test
     void console_answersALine_thenQuits() throws IOException {
-        Run run = run("/sections\nquit\n", Map.of(), "console");
+        Run run = run("/sections\nquit\n", Map.of("WORKSHOP_BOT_STORAGE_URL", "jdbc:sqlite:" + STATE.resolve("c.db")),
+                "console");
         assertEquals(0, run.exit());
         assertTrue(run.out().contains("offline console"), run.out());
         assertTrue(run.out().contains("== Table of contents"), run.out());
@@ -160,6 +174,37 @@ class CliTest {
         assertEquals(2, run.exit());
         assertTrue(run.err().contains("DISCORD_TOKEN") && run.err().contains("console"), run.err());
         assertEquals(1, run.err().strip().lines().count());
+    }
+
+    @Test
+    void dailyPreview_worksOfflineForAModerator() throws IOException {
+        Run run = run("ask", "/daily preview", "--as", "moderator");
+        assertEquals(0, run.exit());
+        assertTrue(run.out().contains("(only you can see this)"), run.out());
+        assertTrue(run.out().contains("== Day 1 of 9: Why AI Interviews?"), run.out());
+        assertTrue(run.out().contains("-- Discuss"), run.out());
+    }
+
+    @Test
+    void daily_asAMember_isRefusedPolitely() throws IOException {
+        Run run = run("ask", "/daily status");
+        assertEquals(0, run.exit());
+        assertTrue(run.out().contains("Only moderators can use /daily"), run.out());
+    }
+
+    @Test
+    void dailySet_withABadTimeOrZone_namesTheOption() throws IOException {
+        Run time = run("ask", "/daily set channel:#123 time:25:00", "--as", "moderator");
+        assertTrue(time.out().contains("time: '25:00' is not a time of day"), time.out());
+        Run zone = run("ask", "/daily set channel:#123 timezone:Mars/Olympus", "--as", "moderator");
+        assertTrue(zone.out().contains("timezone: 'Mars/Olympus' is not an IANA time zone"), zone.out());
+    }
+
+    @Test
+    void badConfigValue_failsStartUp_namingTheKey() throws IOException {
+        Run run = run("", Map.of("WORKSHOP_BOT_HTTP_PORT", "70000"), "validate");
+        assertEquals(2, run.exit());
+        assertTrue(run.err().contains("http.port: 70000 is not a port"), run.err());
     }
 
     private static List<String> names(JsonNode node) {
