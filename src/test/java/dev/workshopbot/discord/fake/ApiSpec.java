@@ -3,7 +3,8 @@ package dev.workshopbot.discord.fake;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.IntNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.networknt.schema.Error;
 import com.networknt.schema.InputFormat;
 import com.networknt.schema.Schema;
@@ -37,7 +38,8 @@ final class ApiSpec {
     // Only a name for $ref resolution inside the document; the registry is given the text and never fetches.
     private static final String DOCUMENT_IRI = "https://fake-discord.invalid/openapi.json";
     private static final List<String> METHODS = List.of("get", "put", "post", "patch", "delete");
-    private static final List<String> NUMERIC_STRING_ARRAYS = List.of("contexts", "integration_types");
+    private static final List<String> ENUMS_ACCEPTING_NUMERIC_STRINGS =
+            List.of("InteractionContextType", "ApplicationIntegrationType");
 
     private final SchemaRegistry registry;
     private final List<Operation> operations;
@@ -50,13 +52,14 @@ final class ApiSpec {
     private ApiSpec(String document) {
         JsonNode root = readTree(document);
         this.operations = operations(root);
+        String lenient = acceptWhatDiscordAccepts(root).toString();
         // The spec marks its unions with this extension keyword; it only documents, so it must not warn or validate.
         Dialect openApi = Dialect.builder(Dialects.getOpenApi31())
                 .keyword(new NonValidationKeyword("x-discord-union"))
                 .build();
         this.registry = SchemaRegistry.withDialect(openApi, builder -> builder
                 .schemaLoader(loader -> loader.fetchRemoteResources(false))
-                .schemas(Map.of(DOCUMENT_IRI, document)));
+                .schemas(Map.of(DOCUMENT_IRI, lenient)));
     }
 
     /** The project's copy, loaded once per test JVM: the document is read-only and takes about a second to load. */
@@ -82,6 +85,42 @@ final class ApiSpec {
     }
 
     /**
+     * The one place where the fake is more lenient than the description, for what Discord accepts and JDA 6.5.0
+     * sends: snowflakes as integers (JDA numbers new attachments 0, 1, ... in {@code attachments[].id}), and a
+     * command's {@code contexts} and {@code integration_types} as numeric strings ("0"). Every JDA bot sending
+     * these shows that Discord takes them; the description only lists the canonical form.
+     */
+    private static JsonNode acceptWhatDiscordAccepts(JsonNode root) {
+        ObjectNode lenient = root.deepCopy();
+        ObjectNode schemas = (ObjectNode) lenient.path("components").path("schemas");
+        ObjectNode integerSnowflake = schemas.objectNode().put("type", "integer").put("minimum", 0);
+        schemas.set("SnowflakeType", anyOf(schema(schemas, "SnowflakeType"), integerSnowflake));
+        for (String name : ENUMS_ACCEPTING_NUMERIC_STRINGS) {
+            JsonNode integerEnum = schema(schemas, name);
+            ObjectNode numericString = schemas.objectNode().put("type", "string");
+            ArrayNode values = numericString.putArray("enum");
+            integerEnum.path("oneOf").forEach(option -> values.add(option.path("const").asText()));
+            schemas.set(name, anyOf(integerEnum, numericString));
+        }
+        return lenient;
+    }
+
+    private static JsonNode schema(ObjectNode schemas, String name) {
+        JsonNode schema = schemas.get(name);
+        if (schema == null) {
+            throw new IllegalStateException("Discord's OpenAPI description no longer defines the schema " + name
+                    + "; revisit the leniencies of ApiSpec");
+        }
+        return schema;
+    }
+
+    private static ObjectNode anyOf(JsonNode canonical, JsonNode alsoAccepted) {
+        ObjectNode union = JsonNodeFactory.instance.objectNode();
+        union.putArray("anyOf").add(canonical).add(alsoAccepted);
+        return union;
+    }
+
+    /**
      * Checks a request body against the JSON schema of the matching operation.
      *
      * @param path the route without the API prefix, e.g. {@code /applications/1/commands}
@@ -103,40 +142,10 @@ final class ApiSpec {
         Schema schema = schemas.computeIfAbsent(operation.method() + " " + operation.template(), key -> registry
                 .getSchema(SchemaLocation.of(DOCUMENT_IRI + "#" + bodyPointer(operation))));
         List<String> problems = new ArrayList<>();
-        for (Error error : schema.validate(tolerated(path, body).toString(), InputFormat.JSON)) {
+        for (Error error : schema.validate(body.toString(), InputFormat.JSON)) {
             problems.add(error.toString());
         }
         return problems;
-    }
-
-    /**
-     * The one place where the fake is more lenient than the description. JDA 6.5.0 sends a command's
-     * {@code contexts} and {@code integration_types} as numeric strings ("0") where the description says integers;
-     * Discord accepts them, as every JDA bot shows, so they are read as the integers they spell before validating.
-     */
-    private static JsonNode tolerated(String path, JsonNode body) {
-        if (!path.contains("/commands")) {
-            return body;
-        }
-        JsonNode copy = body.deepCopy();
-        List<JsonNode> commands = new ArrayList<>();
-        if (copy.isArray()) {
-            copy.forEach(commands::add);
-        } else {
-            commands.add(copy);
-        }
-        for (JsonNode command : commands) {
-            for (String field : NUMERIC_STRING_ARRAYS) {
-                if (command.path(field) instanceof ArrayNode values) {
-                    for (int i = 0; i < values.size(); i++) {
-                        if (values.get(i).isTextual() && values.get(i).asText().matches("\\d+")) {
-                            values.set(i, IntNode.valueOf(Integer.parseInt(values.get(i).asText())));
-                        }
-                    }
-                }
-            }
-        }
-        return copy;
     }
 
     private Optional<Operation> find(String method, String path) {

@@ -31,6 +31,9 @@ import net.dv8tion.jda.api.utils.SessionController;
  */
 public final class FakeDiscord implements AutoCloseable {
 
+    /** GUILD_MEMBERS, GUILD_PRESENCES and MESSAGE_CONTENT: the fake application has none of them enabled. */
+    public static final int PRIVILEGED_INTENTS = (1 << 1) | (1 << 8) | (1 << 15);
+
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Duration START_TIMEOUT = Duration.ofSeconds(10);
     private static final int APPLICATION_COMMAND = 2;

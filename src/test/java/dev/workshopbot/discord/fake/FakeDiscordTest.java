@@ -38,6 +38,7 @@ import net.dv8tion.jda.api.interactions.commands.build.OptionData;
 import net.dv8tion.jda.api.requests.GatewayIntent;
 import net.dv8tion.jda.api.requests.RestConfig;
 import net.dv8tion.jda.api.utils.Compression;
+import net.dv8tion.jda.api.utils.FileUpload;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -107,7 +108,7 @@ class FakeDiscordTest {
         assertTrue(fake.gatewayConnectQueries().get(0).contains("compress=zlib-stream"),
                 fake.gatewayConnectQueries().toString());
         // AND the bot asked for no privileged intent and logged in with its token
-        assertEquals(0, fake.identify().path("intents").asInt() & FakeGateway.PRIVILEGED_INTENTS);
+        assertEquals(0, fake.identify().path("intents").asInt() & FakeDiscord.PRIVILEGED_INTENTS);
         assertEquals(Set.of("Bot " + fake.token()), fake.authorizations());
         assertDiscordSawNothingWrong();
     }
@@ -135,7 +136,7 @@ class FakeDiscordTest {
 
         // THEN the gateway closes with 4014 and JDA gives up instead of becoming ready
         assertThrows(IllegalStateException.class, () -> jda.awaitReady());
-        assertEquals(1 << 1, fake.identify().path("intents").asInt() & FakeGateway.PRIVILEGED_INTENTS);
+        assertEquals(1 << 1, fake.identify().path("intents").asInt() & FakeDiscord.PRIVILEGED_INTENTS);
     }
 
     @Test
@@ -247,6 +248,29 @@ class FakeDiscordTest {
         assertTrue(edit.path().endsWith("/messages/@original"), edit.path());
         assertEquals("done", edit.body().path("content").asText());
         assertEquals(200, edit.status());
+        assertDiscordSawNothingWrong();
+    }
+
+    @Test
+    void replyWithFile_isMultipart_andItsPayloadJsonIsWhatIsRecordedAndChecked() throws InterruptedException {
+        // GIVEN a bot that answers /export with a file
+        login(Compression.ZLIB, new ListenerAdapter() {
+            @Override
+            public void onSlashCommandInteraction(SlashCommandInteractionEvent event) {
+                event.reply("here").addFiles(FileUpload.fromData("a,b\n".getBytes(StandardCharsets.UTF_8), "x.csv"))
+                        .queue();
+            }
+        });
+        jda.updateCommands().addCommands(Commands.slash("export", "Exports")).complete();
+
+        // WHEN a member runs /export
+        long interaction = fake.injectSlashCommand(GUILD, USER, "export", Map.of(), Set.of());
+
+        // THEN the callback arrives as multipart, its payload_json parsed as the body, naming the attachment
+        RecordedRequest callback = fake.awaitCallback(interaction, WAIT);
+        assertTrue(callback.contentType().startsWith("multipart/form-data"), callback.contentType());
+        assertEquals("here", callback.data().path("content").asText());
+        assertEquals("x.csv", callback.data().path("attachments").path(0).path("filename").asText());
         assertDiscordSawNothingWrong();
     }
 

@@ -42,8 +42,6 @@ final class FakeGateway extends WebSocketServer {
     private static final int HEARTBEAT_ACK = 11;
     private static final int HEARTBEAT_INTERVAL_MILLIS = 41_250;
 
-    /** GUILD_MEMBERS, GUILD_PRESENCES and MESSAGE_CONTENT: the fake application has none of them enabled. */
-    static final int PRIVILEGED_INTENTS = (1 << 1) | (1 << 8) | (1 << 15);
     private static final int DISALLOWED_INTENTS = 4014;
 
     private final FakeState state;
@@ -109,15 +107,10 @@ final class FakeGateway extends WebSocketServer {
     }
 
     /** Starts the server and waits until its port is bound. */
-    synchronized void startAndWait(Duration timeout) throws InterruptedException {
+    synchronized void startAndWait(Duration timeout) {
         start();
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (!started && startFailure == null) {
-            long remainingMillis = (deadline - System.nanoTime()) / 1_000_000;
-            if (remainingMillis <= 0) {
-                throw new IllegalStateException("The fake gateway did not start within " + timeout);
-            }
-            wait(remainingMillis);
+        if (!Waits.until(this, () -> started || startFailure != null, timeout)) {
+            throw new IllegalStateException("The fake gateway did not start within " + timeout);
         }
         if (startFailure != null) {
             throw new IllegalStateException("The fake gateway failed to start", startFailure);
@@ -212,7 +205,7 @@ final class FakeGateway extends WebSocketServer {
             lastIdentify = identify;
             identifies++;
         }
-        if ((identify.path("intents").asInt() & PRIVILEGED_INTENTS) != 0) {
+        if ((identify.path("intents").asInt() & FakeDiscord.PRIVILEGED_INTENTS) != 0) {
             connection.socket.close(DISALLOWED_INTENTS, "Disallowed intent(s).");
             return;
         }
@@ -265,19 +258,9 @@ final class FakeGateway extends WebSocketServer {
     }
 
     synchronized void awaitReady(Duration timeout) {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (ready.isEmpty()) {
-            long remainingMillis = (deadline - System.nanoTime()) / 1_000_000;
-            if (remainingMillis <= 0) {
-                throw new AssertionError("No bot session became ready on the fake gateway within " + timeout
-                        + "; identifies seen: " + identifies + ", last IDENTIFY: " + redacted(lastIdentify));
-            }
-            try {
-                wait(remainingMillis);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("Interrupted while waiting for a ready session", e);
-            }
+        if (!Waits.until(this, () -> !ready.isEmpty(), timeout)) {
+            throw new AssertionError("No bot session became ready on the fake gateway within " + timeout
+                    + "; identifies seen: " + identifies + ", last IDENTIFY: " + redacted(lastIdentify));
         }
     }
 

@@ -136,14 +136,8 @@ final class FakeRest implements AutoCloseable {
     @Override
     public void close() {
         synchronized (this) {
-            long deadline = System.nanoTime() + CLOSE_GRACE.toNanos();
-            while (inFlight > 0 && System.nanoTime() < deadline) {
-                try {
-                    wait(Math.max(1, (deadline - System.nanoTime()) / 1_000_000));
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    break;
-                }
+            if (!Waits.until(this, () -> inFlight == 0, CLOSE_GRACE)) {
+                LOG.warn("Closing the fake Discord with {} requests still being answered", inFlight);
             }
         }
         server.stop(0);

@@ -45,24 +45,10 @@ final class Recorder {
 
     /** The first request, old or new, that matches; fails with what did arrive when none does in time. */
     synchronized RecordedRequest await(Predicate<RecordedRequest> wanted, Duration timeout, String description) {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (true) {
-            for (RecordedRequest request : requests) {
-                if (wanted.test(request)) {
-                    return request;
-                }
-            }
-            long remainingMillis = (deadline - System.nanoTime()) / 1_000_000;
-            if (remainingMillis <= 0) {
-                throw new AssertionError("No " + description + " within " + timeout + "; requests received: "
-                        + requests);
-            }
-            try {
-                wait(remainingMillis);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("Interrupted while waiting for " + description, e);
-            }
+        if (!Waits.until(this, () -> requests.stream().anyMatch(wanted), timeout)) {
+            throw new AssertionError("No " + description + " within " + timeout + "; requests received: "
+                    + requests);
         }
+        return requests.stream().filter(wanted).findFirst().orElseThrow();
     }
 }
