@@ -196,10 +196,10 @@ final class FakeRest implements AutoCloseable {
         Interactions.Pending pending = state.interactions().byId(call.id("interaction"))
                 .filter(known -> known.token().equals(call.param("token")))
                 .orElseThrow(() -> new Refusal(Reply.error(404, 10062, "Unknown interaction")));
+        JsonNode body = objectBody(call);
         if (!pending.acknowledge()) {
             return Reply.error(400, 40060, "Interaction has already been acknowledged.");
         }
-        JsonNode body = objectBody(call);
         JsonNode data = body.path("data").isObject() ? body.path("data") : JSON.createObjectNode();
         switch (body.path("type").asInt()) {
             case 4, 5 -> pending.putMessage("@original",
