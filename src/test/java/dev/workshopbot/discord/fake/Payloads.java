@@ -47,17 +47,9 @@ final class Payloads {
 
     /** The bot's own user, as GET /users/@me and READY give it. */
     ObjectNode botUser() {
-        ObjectNode user = JSON.objectNode();
-        user.put("id", id(botUserId));
-        user.put("username", "FakeWorkshopBot");
-        user.put("discriminator", "0001");
-        user.putNull("global_name");
-        user.putNull("avatar");
-        user.put("bot", true);
-        user.put("verified", true);
-        user.put("mfa_enabled", false);
-        user.put("flags", 0);
-        user.put("public_flags", 0);
+        ObjectNode user = user(botUserId);
+        user.put("username", "FakeWorkshopBot").put("discriminator", "0001").putNull("global_name");
+        user.put("bot", true).put("verified", true).put("mfa_enabled", false).put("flags", 0);
         return user;
     }
 
