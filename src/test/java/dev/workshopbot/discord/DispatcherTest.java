@@ -138,6 +138,39 @@ class DispatcherTest {
         assertTrue(responder.replies.get(0).message().getContent().startsWith("I'm restarting"));
     }
 
+    @Test
+    void drain_letsTheInteractionInFlightAnswer_andRefusesNewOnes() throws Exception {
+        Dispatcher dispatcher = new Dispatcher(workers, timers, cooldowns, Duration.ofSeconds(5));
+        Recording inFlight = new Recording();
+        CountDownLatch running = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        var answered = dispatcher.dispatch(context, false, false, () -> {
+            running.countDown();
+            awaitQuietly(release);
+            return Reply.visible(Messages.text("finished"));
+        }, inFlight);
+        assertTrue(running.await(5, TimeUnit.SECONDS));
+        var draining = Executors.newSingleThreadExecutor().submit(() -> dispatcher.drain(Duration.ofSeconds(5)));
+        Recording late = new Recording();
+        awaitUntil(() -> {
+            late.replies.clear();
+            dispatcher.dispatch(context, false, false, () -> Reply.visible(Messages.text("new")), late);
+            return late.replies.size() == 1 && late.replies.get(0).message().getContent().startsWith("I'm restarting");
+        });
+        release.countDown();
+        assertTrue(draining.get(5, TimeUnit.SECONDS));
+        answered.get(5, TimeUnit.SECONDS);
+        assertEquals("finished", inFlight.replies.get(0).message().getContent());
+    }
+
+    private static void awaitUntil(java.util.function.BooleanSupplier condition) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+        while (!condition.getAsBoolean()) {
+            assertTrue(System.nanoTime() < deadline, "condition never held");
+            Thread.sleep(10);
+        }
+    }
+
     private static void awaitQuietly(CountDownLatch latch) {
         try {
             assertTrue(latch.await(5, TimeUnit.SECONDS), "the interaction was never deferred");
