@@ -27,6 +27,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -68,8 +69,8 @@ class BotOnFakeDiscordTest {
 
     private DiscordBot startBot() throws InterruptedException {
         BotConfig.Discord config = new BotConfig.Discord(List.of(Long.toString(GUILD)), fake.restBaseUrl(),
-                fake.gatewayUrl(), List.of(), 50, "10s");
-        CommandRegistry registry = App.commands(() -> SNAPSHOT, Clock.systemUTC(), List.of());
+                fake.gatewayUrl(), List.of(), 50, "10s", null);
+        CommandRegistry registry = App.commands(() -> SNAPSHOT, Clock.systemUTC(), Optional::empty, List.of());
         Dispatcher dispatcher = new Dispatcher(Executors.newFixedThreadPool(2), Executors.newScheduledThreadPool(1),
                 new Cooldowns(50, Duration.ofSeconds(10), System::nanoTime), Duration.ofSeconds(1));
         DiscordBot bot = DiscordBot.start(fake.token(), config, dispatcher,

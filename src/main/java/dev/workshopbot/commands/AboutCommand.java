@@ -5,6 +5,7 @@ import dev.workshopbot.search.Snapshot;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Optional;
 import java.util.function.Supplier;
 import net.dv8tion.jda.api.EmbedBuilder;
 import net.dv8tion.jda.api.interactions.commands.build.Commands;
@@ -17,12 +18,16 @@ public final class AboutCommand implements SlashCommand {
     private final Clock clock;
     private final Instant started;
     private final String botVersion;
+    private final Supplier<Optional<String>> lastReload;
 
-    public AboutCommand(Supplier<Snapshot> content, Clock clock, String botVersion) {
+    /** {@code lastReload} says when and by whom the content was last reloaded, if ever. */
+    public AboutCommand(Supplier<Snapshot> content, Clock clock, String botVersion,
+            Supplier<Optional<String>> lastReload) {
         this.content = content;
         this.clock = clock;
         this.started = clock.instant();
         this.botVersion = botVersion;
+        this.lastReload = lastReload;
     }
 
     @Override
@@ -48,6 +53,7 @@ public final class AboutCommand implements SlashCommand {
                         + count(library.sections().size(), "section") + " · " + count(library.links().size(), "link")
                         + " · " + count(library.quotes().size(), "quote") + " · "
                         + count(library.readingLists().size(), "reading list"), false);
+        lastReload.get().ifPresent(reload -> embed.addField("Last reload", Fit.cut(reload, 1024, ""), false));
         return Reply.privately(Messages.embed(embed));
     }
 

@@ -47,8 +47,8 @@ public record BotConfig(Discord discord, Content content, Daily daily, Storage s
 
     /** {@code discord.*}; the token is not here on purpose: it comes from {@code DISCORD_TOKEN} only. */
     public record Discord(List<String> guildIds, String apiBaseUrl, String gatewayUrl, List<String> moderatorRoleIds,
-            Integer cooldownUses, String cooldownWindow) {
-        static final Discord DEFAULT = new Discord(null, null, null, null, null, null);
+            Integer cooldownUses, String cooldownWindow, String modLogChannelId) {
+        static final Discord DEFAULT = new Discord(null, null, null, null, null, null, null);
 
         public Discord {
             guildIds = ids("discord.guildIds", guildIds);
@@ -62,6 +62,10 @@ public record BotConfig(Discord discord, Content content, Daily daily, Storage s
             }
             cooldownWindow = cooldownWindow == null ? "10s" : cooldownWindow;
             duration("discord.cooldownWindow", cooldownWindow);
+            modLogChannelId = modLogChannelId == null || modLogChannelId.isBlank() ? null : modLogChannelId.strip();
+            if (modLogChannelId != null) {
+                ids("discord.modLogChannelId", List.of(modLogChannelId));
+            }
         }
 
         public Duration cooldown() {
