@@ -28,8 +28,7 @@ public record LibraryDiff(Change pages, Change sections, Change links, Change qu
 
     public static LibraryDiff between(Library before, Library after) {
         return new LibraryDiff(
-                change(before.pages(), after.pages(), Page::path,
-                        page -> List.of(page.title(), String.valueOf(page.navOrder()), page.url())),
+                change(before.pages(), after.pages(), Page::path, page -> page),
                 change(before.sections(), after.sections(), Section::key,
                         section -> List.of(section.title(), section.summary(), section.blocks(), section.level())),
                 change(occurrences(before.links(), link -> link.page() + "#" + link.url()),
