@@ -30,6 +30,8 @@ import dev.workshopbot.discord.Dispatcher;
 import dev.workshopbot.discord.JdaReadingPublisher;
 import dev.workshopbot.discord.JdaRouter;
 import dev.workshopbot.discord.Moderators;
+import dev.workshopbot.ops.Metrics;
+import dev.workshopbot.ops.OpsServer;
 import dev.workshopbot.reload.ContentReloader;
 import dev.workshopbot.reload.ContentWatcher;
 import dev.workshopbot.search.Snapshot;
@@ -63,6 +65,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
+import net.dv8tion.jda.api.JDA;
 import net.dv8tion.jda.api.entities.channel.middleman.GuildMessageChannel;
 import net.dv8tion.jda.api.exceptions.InvalidTokenException;
 import org.slf4j.Logger;
@@ -185,10 +188,21 @@ public final class App {
     private static int serve(String token, BotConfig config, Path contentDir, Services services, Clock clock,
             AtomicReference<Consumer<String>> modLog, PrintStream err) throws IOException {
         BotConfig.Discord discord = config.discord();
+        Metrics metrics = new Metrics();
+        metrics.contentVersion(services.content().get().library().shortVersion());
+        services.reloader().onResult(result -> {
+            metrics.reload(result.outcome().name().toLowerCase(java.util.Locale.ROOT));
+            metrics.contentVersion(services.content().get().library().shortVersion());
+        });
+        AtomicReference<DiscordBot> connected = new AtomicReference<>();
+        OpsServer ops = config.http().port() == 0 ? null : new OpsServer(config.http().port(),
+                () -> health(connected.get() == null ? null : connected.get().jda().getStatus(),
+                        services.content().get().library()), metrics);
         Dispatcher dispatcher = new Dispatcher(Executors.newFixedThreadPool(4, daemon("interaction")),
                 Executors.newSingleThreadScheduledExecutor(daemon("deferral")),
                 new Cooldowns(discord.cooldownUses(), discord.cooldown(), Ticker.systemTicker()),
-                Duration.ofSeconds(1));
+                Duration.ofSeconds(1), (context, outcome, latency) -> metrics.commandServed(context.command(),
+                        outcome, latency));
         DiscordBot bot;
         try {
             bot = DiscordBot.start(token, discord, dispatcher,
@@ -202,6 +216,7 @@ public final class App {
             Thread.currentThread().interrupt();
             return Console.PROBLEMS;
         }
+        connected.set(bot);
         if (discord.modLogChannelId() != null) {
             long channel = Long.parseLong(discord.modLogChannelId());
             modLog.set(line -> postModLog(bot, channel, line));
@@ -209,7 +224,8 @@ public final class App {
         ScheduledExecutorService background = Executors.newScheduledThreadPool(1, daemon("background"));
         new DailyRoutine(services.dailyStore(), () -> services.content().get().library(),
                 new JdaReadingPublisher(bot.jda()), clock, services.routine(), instanceId())
-                .start(background, Duration.ofSeconds(30));
+                .start(background, Duration.ofSeconds(30),
+                        outcome -> metrics.dailyPost(outcome.name().toLowerCase(java.util.Locale.ROOT)));
         ContentWatcher watcher = config.content().watch()
                 ? new ContentWatcher(contentDir, () -> services.reloader().reload(
                         new ContentReloader.Requester(0, 0, ContentReloader.Door.WATCH)), background,
@@ -228,11 +244,26 @@ public final class App {
             }
             background.shutdown();
             bot.shutdown(Duration.ofSeconds(10));
+            if (ops != null) {
+                ops.close();
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return Console.PROBLEMS;
         }
         return Console.OK;
+    }
+
+    /** Why the bot is not serving, for {@code /health}; empty when it is connected and has content. */
+    static Optional<String> health(JDA.Status status, Library library) {
+        if (library.pages().isEmpty()) {
+            return Optional.of("no content loaded (" + library.errorCount() + " errors; run validate)");
+        }
+        if (status == null) {
+            return Optional.of("connecting to Discord");
+        }
+        return status == JDA.Status.CONNECTED ? Optional.empty()
+                : Optional.of("Discord connection is " + status.name().toLowerCase(java.util.Locale.ROOT));
     }
 
     private static void postModLog(DiscordBot bot, long channelId, String line) {

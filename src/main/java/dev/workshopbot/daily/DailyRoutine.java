@@ -17,6 +17,7 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -54,11 +55,11 @@ public final class DailyRoutine {
         this.instance = instance;
     }
 
-    /** Ticks every {@code period} until the returned future is cancelled. */
-    public ScheduledFuture<?> start(ScheduledExecutorService scheduler, Duration period) {
+    /** Ticks every {@code period} until the returned future is cancelled; each post's outcome goes to {@code onPost}. */
+    public ScheduledFuture<?> start(ScheduledExecutorService scheduler, Duration period, Consumer<Outcome> onPost) {
         return scheduler.scheduleWithFixedDelay(() -> {
             try {
-                tick();
+                tick().forEach(post -> post.thenAccept(onPost));
             } catch (RuntimeException e) {
                 LOG.error("daily routine tick failed; it runs again in {}", period, e);
             }

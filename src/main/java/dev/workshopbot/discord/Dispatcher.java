@@ -34,19 +34,32 @@ public final class Dispatcher {
     public record Context(long guildId, long userId, String command) {
     }
 
+    /** Told of every interaction answered: its outcome ({@code ok}, {@code error}, {@code cooldown}) and latency. */
+    @FunctionalInterface
+    public interface Listener {
+        void served(Context context, String outcome, Duration latency);
+    }
+
     private final ExecutorService workers;
     private final ScheduledExecutorService timers;
     private final Cooldowns cooldowns;
     private final Duration deferAfter;
     private final SecureRandom random = new SecureRandom();
+    private final Listener listener;
     private volatile boolean accepting = true;
 
     public Dispatcher(ExecutorService workers, ScheduledExecutorService timers, Cooldowns cooldowns,
             Duration deferAfter) {
+        this(workers, timers, cooldowns, deferAfter, (context, outcome, latency) -> { });
+    }
+
+    public Dispatcher(ExecutorService workers, ScheduledExecutorService timers, Cooldowns cooldowns,
+            Duration deferAfter, Listener listener) {
         this.workers = workers;
         this.timers = timers;
         this.cooldowns = cooldowns;
         this.deferAfter = deferAfter;
+        this.listener = listener;
     }
 
     /**
@@ -131,7 +144,8 @@ public final class Dispatcher {
         return new String(id);
     }
 
-    private static void log(Context context, String outcome, long nanos) {
+    private void log(Context context, String outcome, long nanos) {
+        listener.served(context, outcome, Duration.ofNanos(nanos));
         if (LOG.isInfoEnabled()) {
             LOG.info("interaction command=/{} guild={} user={} outcome={} latencyMs={}", context.command(),
                     context.guildId(), context.userId(), outcome, nanos / 1_000_000);

@@ -46,6 +46,7 @@ public final class ContentReloader {
     private final Clock clock;
     private final Consumer<String> modLog;
     private final ReentrantLock lock = new ReentrantLock();
+    private volatile Consumer<Result> onResult = result -> { };
 
     public ContentReloader(SnapshotStore store, Path directory, ContentLoader loader, AuditLog audit, Clock clock,
             Consumer<String> modLog) {
@@ -97,7 +98,13 @@ public final class ContentReloader {
                     LibraryDiff.between(old, fresh), List.of());
         }
         record(who, result);
+        onResult.accept(result);
         return result;
+    }
+
+    /** Tells {@code listener} of every reload's result (metrics); replaces any listener set before. */
+    public void onResult(Consumer<Result> listener) {
+        this.onResult = listener;
     }
 
     /** When and by whom the content was last reloaded successfully. */
