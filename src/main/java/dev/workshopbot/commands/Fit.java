@@ -12,7 +12,9 @@ import java.util.regex.Pattern;
 public final class Fit {
 
     private static final Pattern BOUNDARY = Pattern.compile("\\n|[.!?…][\"'”’)*_]*(?= )");
-    private static final Pattern MASKED_LINK = Pattern.compile("\\[(?:\\\\.|[^\\]\\\\])*\\]\\([^)\\s]*\\)");
+    /** Unrolled and possessive, so a long run of text after a {@code [} cannot overflow the regex engine's stack. */
+    private static final Pattern MASKED_LINK =
+            Pattern.compile("\\[[^\\]\\\\]*+(?:\\\\.[^\\]\\\\]*+)*+\\]\\([^)\\s]*\\)");
 
     private static final int FENCE_REPAIR = 8;
 
