@@ -12,9 +12,12 @@ import java.util.regex.Pattern;
 public final class Fit {
 
     private static final Pattern BOUNDARY = Pattern.compile("\\n|[.!?…][\"'”’)*_]*(?= )");
-    /** Unrolled and possessive, so a long run of text after a {@code [} cannot overflow the regex engine's stack. */
+    /**
+     * A {@code [} that is not escaped, up to its {@code ](url)}; an escaped {@code \[} is text and must not protect
+     * everything up to the next link. Unrolled and possessive, so a long run of text cannot overflow the stack.
+     */
     private static final Pattern MASKED_LINK =
-            Pattern.compile("\\[[^\\]\\\\]*+(?:\\\\.[^\\]\\\\]*+)*+\\]\\([^)\\s]*\\)");
+            Pattern.compile("(?<!(?<!\\\\)\\\\)\\[[^\\]\\\\]*+(?:\\\\.[^\\]\\\\]*+)*+\\]\\([^)\\s]*\\)");
 
     private static final int FENCE_REPAIR = 8;
 
