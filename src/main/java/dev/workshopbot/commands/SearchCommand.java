@@ -47,6 +47,10 @@ public final class SearchCommand implements SlashCommand {
                 case LINK -> "🔗 ";
             };
             String open = hit.url() == null ? "" : "\n" + Markdown.link("Open", hit.url());
+            if (open.length() > Messages.FIELD_VALUE_MAX / 2) {
+                // A link this long would leave the snippet no room (or overflow the field): the title names it.
+                open = "";
+            }
             String snippet = hit.snippet().isBlank() ? "" : Markdown.snippet(hit.snippet());
             embed.addField(Fit.cut(icon + hit.title(), Messages.FIELD_NAME_MAX, ""),
                     Fit.cut(snippet, Messages.FIELD_VALUE_MAX - open.length(), "") + open, false);
