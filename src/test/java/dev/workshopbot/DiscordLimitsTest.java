@@ -277,6 +277,31 @@ class DiscordLimitsTest {
         assertNoProblems(problems, pages + " pages of /sections");
     }
 
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("workshops")
+    void buttonsOfMessagesFromAnotherContentVersion_answerWithinDiscordLimits(Workshop workshop) {
+        // GIVEN the buttons of every section, list, contents and quote message built from the other workshop
+        Workshop other = workshops.stream().filter(candidate -> candidate != workshop).findFirst().orElseThrow();
+        ReplyCrawler old = new ReplyCrawler(other.registry(), limits(other));
+        old.ask("sections", Map.of());
+        old.ask("reading-list", Map.of());
+        old.ask("quote", Map.of());
+        other.library().sections().forEach(section ->
+                old.ask("section", Map.of("name", other.library().handle(section))));
+        other.library().readingLists().forEach(list ->
+                old.ask("reading-list", Map.of("list", other.library().handle(list))));
+        List<ReplyCrawler.Button> stale = old.queued();
+
+        // WHEN a member presses each of them after the content changed to this workshop
+        ReplyCrawler crawler = new ReplyCrawler(workshop.registry(), limits(workshop));
+        stale.forEach(crawler::press);
+
+        // THEN each click answers, from the current content or saying it changed, within Discord's limits
+        assertTrue(stale.size() > other.library().sections().size(), "buttons found: " + stale.size());
+        assertEquals(stale.size(), crawler.replies(), () -> "clicks that threw: " + crawler.problems());
+        assertNoProblems(crawler.problems(), stale.size() + " clicks on buttons of the " + other + " workshop");
+    }
+
     // ---- what the crawl asks
 
     /**

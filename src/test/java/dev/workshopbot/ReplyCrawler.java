@@ -83,6 +83,11 @@ final class ReplyCrawler {
         }
     }
 
+    /** The buttons found so far and not pressed yet. */
+    List<Button> queued() {
+        return List.copyOf(unpressed);
+    }
+
     boolean exhausted() {
         return unpressed.isEmpty();
     }

@@ -49,8 +49,9 @@ final class StressWorkshop {
         // Every URL of this page is past 512: its sections can have no link button.
         page(directory, "permalink.md", frontMatter("A page with a very long permalink", 5,
                 "permalink: /" + "deeply-nested-route/".repeat(28) + "end/"), ordinaryBody(5));
-        page(directory, "a-file-name-so-long-that-every-key-made-from-it-needs-a-hash-to-fit-in-a-discord-button.md",
-                frontMatter(words(40, 77) + " " + MENTIONS.get(0), 6, null), ordinaryBody(6));
+        page(directory, "a-file-name-so-long-that-no-autocomplete-value-can-hold-its-path-"
+                + "and-every-key-from-it-needs-a-hash.md", frontMatter(words(40, 77) + " " + MENTIONS.get(0), 6, null),
+                ordinaryBody(6));
         for (int n = 7; n <= PAGES; n++) {
             String title = n % 9 == 0 ? "Page " + n + " " + MENTIONS.get(n % 4) + " " + MARKDOWN
                     : "Page " + n + ": " + capitalised(words(3, n));
