@@ -146,10 +146,16 @@ public final class QuoteCommand implements SlashCommand {
         return found.stream().filter(i -> who == null || who.equals(quotes.get(i).attribution())).sorted().toList();
     }
 
-    /** The quote as a block quote cut at a sentence to fit {@code max}, then "— who" linked to the source. */
+    /**
+     * The quote as a block quote cut at a sentence to fit {@code max}, then "— who" linked to the source; a link
+     * so long that the byline would take more than half of {@code max} is left out, so the quote keeps its room.
+     */
     static String quoteText(Quote quote, int max, Section section) {
-        String byline = quote.attribution() == null ? ""
-                : "\n— " + Markdown.link(Fit.cut(quote.attribution(), 150, ""), quote.attributionUrl());
+        String who = quote.attribution() == null ? null : Fit.cut(quote.attribution(), 150, "");
+        String byline = who == null ? "" : "\n— " + Markdown.link(who, quote.attributionUrl());
+        if (byline.length() > max / 2) {
+            byline = "\n— " + Markdown.escape(who);
+        }
         String more = section == null ? "" : Markdown.link("Read it in the workshop", section.url());
         return Fit.cut(Markdown.quoted(Markdown.escape(quote.text())), max - byline.length(), more) + byline;
     }
