@@ -75,7 +75,7 @@ class DiscordLimitsTest {
     /** One workshop to crawl: its files, the library loaded from them and the snapshot the bot serves. */
     record Workshop(String name, Path directory, Library library, Snapshot snapshot) {
         CommandRegistry registry() {
-            return App.commands(() -> snapshot, CLOCK);
+            return App.commands(() -> snapshot, CLOCK, Optional::empty, List.of());
         }
 
         @Override
