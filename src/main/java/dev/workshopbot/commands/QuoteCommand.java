@@ -139,9 +139,7 @@ public final class QuoteCommand implements SlashCommand {
                     found.add(i);
                 }
             }
-            snapshot.search().search(search, 100).stream()
-                    .filter(hit -> hit.kind() == SearchIndex.Kind.QUOTE)
-                    .forEach(hit -> found.add(hit.ordinal()));
+            found.addAll(snapshot.search().ordinals(SearchIndex.Kind.QUOTE, search, 100));
         }
         return found.stream().filter(i -> who == null || who.equals(quotes.get(i).attribution())).sorted().toList();
     }

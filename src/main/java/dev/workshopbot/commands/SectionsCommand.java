@@ -85,7 +85,7 @@ public final class SectionsCommand implements SlashCommand {
             return -1;
         }
         for (int i = 0; i < pages.size(); i++) {
-            if (pages.get(i).path().equals(entry.value())) {
+            if (Library.handleOf(pages.get(i).path()).equals(entry.value())) {
                 return i;
             }
         }
