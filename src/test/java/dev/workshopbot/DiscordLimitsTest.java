@@ -5,7 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.workshopbot.commands.CommandRegistry;
+import dev.workshopbot.commands.DailyPosts;
+import dev.workshopbot.commands.Reply;
+import dev.workshopbot.daily.DailyPost;
 import dev.workshopbot.commands.SlashCommand;
 import dev.workshopbot.content.Block;
 import dev.workshopbot.content.ContentLoader;
@@ -197,6 +201,29 @@ class DiscordLimitsTest {
                 "buttons were pressed; presses: " + crawler.presses());
         assertNoProblems(crawler.problems(), crawler.replies() + " replies (" + crawler.presses() + " presses"
                 + (crawler.exhausted() ? ", every button" : ", stopped at the cap") + ")");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("workshops")
+    void dailyPost_ofEveryPlanDay_fitsDiscord_andCanPingNobody(Workshop workshop) throws Exception {
+        // GIVEN every day of the workshop's reading plan
+        DiscordLimits limits = limits(workshop);
+        List<String> problems = new ArrayList<>();
+        int days = workshop.library().plan().size();
+        for (int day = 0; day < days; day++) {
+            DailyPost post = new DailyPost(1, 2, java.time.LocalDate.of(2026, 3, 8), day, days,
+                    workshop.library().plan().days().get(day), workshop.library(), true);
+            // WHEN it is rendered as the bot posts it
+            JsonNode body = new ObjectMapper().readTree(Reply.visible(DailyPosts.render(post)).toCallback().toString());
+            // THEN it keeps every limit, and its thread name fits Discord's 100 characters
+            limits.checkCallback("daily post day " + post.number(), body, problems);
+            String thread = DailyPosts.threadName(post);
+            if (thread.isEmpty() || thread.length() > 100) {
+                problems.add("thread name of day " + post.number() + " is " + thread.length() + " characters");
+            }
+        }
+        assertTrue(days > 0);
+        assertNoProblems(problems, days + " daily posts");
     }
 
     @ParameterizedTest(name = "{0}")
