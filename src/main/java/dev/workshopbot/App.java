@@ -7,6 +7,7 @@ import dev.workshopbot.commands.CommandRegistry;
 import dev.workshopbot.commands.DailyCommand;
 import dev.workshopbot.commands.HelpCommand;
 import dev.workshopbot.commands.Messages;
+import dev.workshopbot.commands.ModeratorGate;
 import dev.workshopbot.commands.QuoteCommand;
 import dev.workshopbot.commands.ReadingListCommand;
 import dev.workshopbot.commands.ReloadCommand;
@@ -160,10 +161,11 @@ public final class App {
         ContentReloader reloader = new ContentReloader(content, contentDir, loader, audit, clock, modLog);
         DailySystem dailySystem = new DailySystem(dailyStore, () -> content.get().library(), clock, daily.time(),
                 daily.zone(), routine);
+        ModeratorGate gate = new ModeratorGate(audit, clock);
         Supplier<Optional<String>> lastReload = () -> reloader.lastReload().map(entry -> WHEN.format(entry.at())
                 + (entry.userId() == 0 ? " (" + entry.door() + ")" : " by <@" + entry.userId() + ">"));
         CommandRegistry registry = commands(content, clock, lastReload, List.of(
-                new DailyCommand(dailySystem, audit, clock), new ReloadCommand(reloader, audit, clock)));
+                new DailyCommand(dailySystem, gate), new ReloadCommand(reloader, gate)));
         return new Services(content, database, dailyStore, audit, routine, reloader, registry);
     }
 

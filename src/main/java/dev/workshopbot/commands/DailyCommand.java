@@ -3,12 +3,11 @@ package dev.workshopbot.commands;
 import dev.workshopbot.daily.DailyPost;
 import dev.workshopbot.daily.DailySystem;
 import dev.workshopbot.search.Suggester;
-import dev.workshopbot.store.AuditLog;
 import dev.workshopbot.store.GuildSettings;
-import java.time.Clock;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
+import java.util.Optional;
 import java.util.Locale;
 import net.dv8tion.jda.api.EmbedBuilder;
 import net.dv8tion.jda.api.Permission;
@@ -27,15 +26,13 @@ public final class DailyCommand implements SlashCommand {
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("EEEE d MMMM yyyy, HH:mm", Locale.ENGLISH);
 
     private final DailySystem daily;
-    private final AuditLog audit;
-    private final Clock clock;
+    private final ModeratorGate gate;
     private final Suggester zones = new Suggester(ZoneId.getAvailableZoneIds().stream().sorted()
             .map(zone -> new Suggester.Entry(zone, zone)).toList());
 
-    public DailyCommand(DailySystem daily, AuditLog audit, Clock clock) {
+    public DailyCommand(DailySystem daily, ModeratorGate gate) {
         this.daily = daily;
-        this.audit = audit;
-        this.clock = clock;
+        this.gate = gate;
     }
 
     @Override
@@ -71,11 +68,9 @@ public final class DailyCommand implements SlashCommand {
     public Reply handle(Invocation invocation) {
         Caller caller = invocation.caller();
         String sub = invocation.subcommand() == null ? "status" : invocation.subcommand();
-        if (!caller.moderator()) {
-            audit.record(new AuditLog.Entry(clock.instant(), caller.guildId(), caller.userId(), "refused", "slash",
-                    "not a moderator", "/daily " + sub));
-            return Messages.refusal("Only moderators can use /daily: you need the Manage Server permission or one of "
-                    + "the moderator roles the bot is configured with.");
+        Optional<Reply> refusal = gate.refuse(caller, "/daily " + sub);
+        if (refusal.isPresent()) {
+            return refusal.get();
         }
         long guild = caller.guildId();
         try {

@@ -116,11 +116,7 @@ public final class QuoteCommand implements SlashCommand {
     }
 
     private static int authorIndex(Snapshot snapshot, String typed) {
-        List<Suggester.Entry> authors = snapshot.authors().entries();
-        Optional<Suggester.Entry> exact = snapshot.authors().exact(typed);
-        List<Suggester.Entry> close = snapshot.authors().suggest(typed, 2);
-        Suggester.Entry entry = exact.orElse(close.size() == 1 ? close.get(0) : null);
-        return entry == null ? -1 : authors.indexOf(entry);
+        return snapshot.authors().pick(typed).map(entry -> snapshot.authors().entries().indexOf(entry)).orElse(-1);
     }
 
     /** Quotes by the author (index into the author suggestions, -1 for any) that match the search words. */

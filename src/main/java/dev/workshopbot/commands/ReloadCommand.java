@@ -3,9 +3,8 @@ package dev.workshopbot.commands;
 import dev.workshopbot.content.LibraryDiff;
 import dev.workshopbot.content.Problem;
 import dev.workshopbot.reload.ContentReloader;
-import dev.workshopbot.store.AuditLog;
-import java.time.Clock;
 import java.util.List;
+import java.util.Optional;
 import net.dv8tion.jda.api.EmbedBuilder;
 import net.dv8tion.jda.api.Permission;
 import net.dv8tion.jda.api.interactions.commands.DefaultMemberPermissions;
@@ -18,13 +17,11 @@ public final class ReloadCommand implements SlashCommand {
     private static final int IDS_SHOWN = 5;
 
     private final ContentReloader reloader;
-    private final AuditLog audit;
-    private final Clock clock;
+    private final ModeratorGate gate;
 
-    public ReloadCommand(ContentReloader reloader, AuditLog audit, Clock clock) {
+    public ReloadCommand(ContentReloader reloader, ModeratorGate gate) {
         this.reloader = reloader;
-        this.audit = audit;
-        this.clock = clock;
+        this.gate = gate;
     }
 
     @Override
@@ -41,11 +38,9 @@ public final class ReloadCommand implements SlashCommand {
     @Override
     public Reply handle(Invocation invocation) {
         Caller caller = invocation.caller();
-        if (!caller.moderator()) {
-            audit.record(new AuditLog.Entry(clock.instant(), caller.guildId(), caller.userId(), "refused", "slash",
-                    "not a moderator", "/reload"));
-            return Messages.refusal("Only moderators can use /reload: you need the Manage Server permission or one "
-                    + "of the moderator roles the bot is configured with.");
+        Optional<Reply> refusal = gate.refuse(caller, "/reload");
+        if (refusal.isPresent()) {
+            return refusal.get();
         }
         ContentReloader.Result result = reloader.reloadUnlessBusy(
                 new ContentReloader.Requester(caller.guildId(), caller.userId(), ContentReloader.Door.SLASH));

@@ -153,11 +153,6 @@ public final class Library {
         return at == null || at + 1 >= sections.size() ? Optional.empty() : Optional.of(sections.get(at + 1));
     }
 
-    /** 0-based position of the section in reading order, or -1 when it is not part of this snapshot. */
-    public int indexOf(Section section) {
-        return position.getOrDefault(section, -1);
-    }
-
     public Optional<Page> page(String path) {
         return Optional.ofNullable(pagesByPath.get(path));
     }

@@ -241,7 +241,8 @@ final class PageParser {
             }
         }
         current = new Draft(id, title.isBlank() ? id : title, level, parent, line, false);
-        current.attributes.addAll(takeAttributes());
+        // An attribute list above a heading ({: .no_toc }) styles the heading, which the bot does not show.
+        takeAttributes();
         drafts.add(current);
     }
 
@@ -663,7 +664,6 @@ final class PageParser {
         final int line;
         final boolean preamble;
         final List<Block> blocks = new ArrayList<>();
-        final List<String> attributes = new ArrayList<>();
         Node lastParagraphNode;
 
         Draft(String id, String title, int level, String parent, int line, boolean preamble) {

@@ -112,6 +112,19 @@ public final class Suggester {
         return List.copyOf(picked.values());
     }
 
+    /**
+     * What a value typed without picking a suggestion means: the exact label or value, else the only close
+     * match; empty when nothing or several things are close (the caller then offers "did you mean").
+     */
+    public java.util.Optional<Entry> pick(String input) {
+        java.util.Optional<Entry> exact = exact(input);
+        if (exact.isPresent()) {
+            return exact;
+        }
+        List<Entry> close = suggest(input, 2);
+        return close.size() == 1 ? java.util.Optional.of(close.get(0)) : java.util.Optional.empty();
+    }
+
     /** The entry whose label or value is exactly {@code input}, ignoring case and spacing. */
     public java.util.Optional<Entry> exact(String input) {
         List<Integer> found = exact.getOrDefault(normalise(input), List.of());

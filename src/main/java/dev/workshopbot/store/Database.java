@@ -13,11 +13,9 @@ import org.sqlite.SQLiteDataSource;
 public final class Database {
 
     private final DataSource dataSource;
-    private final String url;
 
-    private Database(DataSource dataSource, String url) {
+    private Database(DataSource dataSource) {
         this.dataSource = dataSource;
-        this.url = url;
     }
 
     /** Opens {@code url} (creating a SQLite file's folder) and migrates the schema to the newest version. */
@@ -40,15 +38,11 @@ public final class Database {
             throw new IllegalArgumentException("storage.url: '" + url + "' is neither jdbc:sqlite: nor jdbc:postgresql:");
         }
         Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").load().migrate();
-        return new Database(dataSource, url);
+        return new Database(dataSource);
     }
 
     public DataSource dataSource() {
         return dataSource;
-    }
-
-    public boolean isPostgres() {
-        return url.startsWith("jdbc:postgresql:");
     }
 
     private static void createFolderOf(String file) {
