@@ -10,6 +10,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -253,6 +257,14 @@ class FakeChannelsTest {
         assertFalse(channel.getGuild().getSelfMember().hasPermission(channel, Permission.VIEW_CHANNEL,
                 Permission.MESSAGE_SEND, Permission.MESSAGE_EMBED_LINKS, Permission.MESSAGE_HISTORY));
         assertThrows(InsufficientPermissionException.class, () -> channel.sendMessage("Day 1").complete());
+        // AND Discord itself refuses a send that skips JDA's check
+        HttpResponse<String> direct = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                        URI.create(fake.restBaseUrl() + "channels/" + channel.getId() + "/messages"))
+                .header("Authorization", "Bot " + fake.token()).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"content\":\"Day 1\"}")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(403, direct.statusCode());
+        assertTrue(direct.body().contains("50013"), direct::body);
         assertEquals(List.of(), fake.messages(channel.getIdLong()));
     }
 
