@@ -49,6 +49,11 @@ final class FakeGateway extends WebSocketServer {
     private final Set<Connection> ready = new LinkedHashSet<>();
     private final List<JsonNode> received = new ArrayList<>();
     private final List<String> connectQueries = new ArrayList<>();
+    /**
+     * Held while a session is sent its guilds and while a dispatch goes out, so that a change to the guilds reaches a
+     * session either inside its GUILD_CREATE or as a dispatch after it, never neither.
+     */
+    private final Object stream = new Object();
     private JsonNode lastIdentify;
     private int identifies;
     private int resumes;
@@ -214,11 +219,13 @@ final class FakeGateway extends WebSocketServer {
             sessions.put(session.id, session);
         }
         connection.session = session;
-        connection.dispatch("READY", state.payloads().ready(session.id, url(), state.guilds().values()));
-        for (FakeGuild guild : state.guilds().values()) {
-            connection.dispatch("GUILD_CREATE", state.payloads().guildCreate(guild));
+        synchronized (stream) {
+            connection.dispatch("READY", state.payloads().ready(session.id, url(), state.guilds().values()));
+            for (FakeGuild guild : state.guilds().values()) {
+                connection.dispatch("GUILD_CREATE", state.payloads().guildCreate(guild));
+            }
+            markReady(connection);
         }
-        markReady(connection);
     }
 
     private void resume(Connection connection, JsonNode resume) {
@@ -245,16 +252,32 @@ final class FakeGateway extends WebSocketServer {
         notifyAll();
     }
 
-    /** Sends a dispatch to every ready session, in order with everything sent before it. */
+    /**
+     * Sends a dispatch to every ready session, in order with everything sent before it; fails when no session is
+     * ready, as an injected event would go nowhere.
+     */
     void dispatch(String type, JsonNode data) {
-        List<Connection> targets;
-        synchronized (this) {
-            targets = ready.stream().filter(connection -> connection.socket.isOpen()).toList();
+        synchronized (stream) {
+            List<Connection> targets = readyConnections();
+            if (targets.isEmpty()) {
+                throw new IllegalStateException("No bot session is ready on the fake gateway; call awaitReady first");
+            }
+            targets.forEach(connection -> connection.dispatch(type, data));
         }
-        if (targets.isEmpty()) {
-            throw new IllegalStateException("No bot session is ready on the fake gateway; call awaitReady first");
+    }
+
+    /**
+     * Sends a dispatch about a change to the guilds to every ready session, if there is any: the change happens
+     * whether or not a bot is connected, and a later session sees it in its GUILD_CREATE.
+     */
+    void broadcast(String type, JsonNode data) {
+        synchronized (stream) {
+            readyConnections().forEach(connection -> connection.dispatch(type, data));
         }
-        targets.forEach(connection -> connection.dispatch(type, data));
+    }
+
+    private synchronized List<Connection> readyConnections() {
+        return ready.stream().filter(connection -> connection.socket.isOpen()).toList();
     }
 
     synchronized void awaitReady(Duration timeout) {

@@ -3,6 +3,7 @@ package dev.workshopbot.discord.fake;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.Headers;
 import com.sun.net.httpserver.HttpExchange;
@@ -11,6 +12,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -22,9 +24,11 @@ import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BiConsumer;
 import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import net.dv8tion.jda.api.Permission;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -43,13 +47,17 @@ final class FakeRest implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(FakeRest.class);
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{(\\w+)}");
-    private static final int RATE_LIMIT = 50;
+    private static final int DEFAULT_HISTORY = 50;
+    private static final int MAX_HISTORY = 100;
+    private static final int DEFAULT_AUTO_ARCHIVE_MINUTES = 1440;
     private static final Duration CLOSE_GRACE = Duration.ofSeconds(5);
 
     private final FakeState state;
     private final ApiSpec spec;
     private final Recorder recorder;
     private final Supplier<String> gatewayUrl;
+    private final BiConsumer<String, JsonNode> announce;
+    private final RateLimits rateLimits;
     private final List<Route> routes = new ArrayList<>();
     private final ExecutorService executor;
     private final HttpServer server;
@@ -63,11 +71,36 @@ final class FakeRest implements AutoCloseable {
         Reply handle(Call call);
     }
 
-    /** One request after routing: the route's placeholders by name and the parsed body. */
-    private record Call(Map<String, String> params, JsonNode body) {
+    /** One request after routing: the route's placeholders and the query's parameters by name, and the parsed body. */
+    private record Call(Map<String, String> params, Map<String, String> query, JsonNode body) {
 
         String param(String name) {
             return params.get(name);
+        }
+
+        /** A snowflake from the query string, 0 when absent; Discord answers 400 for one that is not a number. */
+        long querySnowflake(String name) {
+            String value = query.get(name);
+            if (value == null) {
+                return 0;
+            }
+            try {
+                return Long.parseUnsignedLong(value);
+            } catch (NumberFormatException e) {
+                throw new Refusal(Reply.error(400, 50035, "Invalid Form Body"));
+            }
+        }
+
+        int queryInt(String name, int absent) {
+            String value = query.get(name);
+            if (value == null) {
+                return absent;
+            }
+            try {
+                return Integer.parseInt(value);
+            } catch (NumberFormatException e) {
+                throw new Refusal(Reply.error(400, 50035, "Invalid Form Body"));
+            }
         }
 
         long id(String name) {
@@ -107,11 +140,19 @@ final class FakeRest implements AutoCloseable {
         }
     }
 
-    FakeRest(FakeState state, ApiSpec spec, Recorder recorder, Supplier<String> gatewayUrl) throws IOException {
+    /**
+     * Starts the server.
+     *
+     * @param announce sends a gateway dispatch to the connected bot, if any, for changes a request makes
+     */
+    FakeRest(FakeState state, ApiSpec spec, Recorder recorder, Supplier<String> gatewayUrl,
+            BiConsumer<String, JsonNode> announce, RateLimits rateLimits) throws IOException {
         this.state = state;
         this.spec = spec;
         this.recorder = recorder;
         this.gatewayUrl = gatewayUrl;
+        this.announce = announce;
+        this.rateLimits = rateLimits;
         defineRoutes();
         this.executor = Executors.newFixedThreadPool(4, runnable -> {
             Thread thread = new Thread(runnable, "fake-discord-rest");
@@ -162,6 +203,92 @@ final class FakeRest implements AutoCloseable {
         route("GET", "/webhooks/{app}/{token}/messages/{message}", this::getWebhookMessage);
         route("PATCH", "/webhooks/{app}/{token}/messages/{message}", this::editWebhookMessage);
         route("DELETE", "/webhooks/{app}/{token}/messages/{message}", this::deleteWebhookMessage);
+        route("POST", "/channels/{channel}/messages", this::createMessage);
+        route("GET", "/channels/{channel}/messages", this::history);
+        route("POST", "/channels/{channel}/messages/{message}/threads", this::startThread);
+    }
+
+    /** Sends a message; a repeated nonce with {@code enforce_nonce} returns the earlier message instead. */
+    private Reply createMessage(Call call) {
+        FakeChannel channel = liveChannel(call);
+        requireBot(channel, Permission.VIEW_CHANNEL);
+        requireBot(channel, channel.isThread() ? Permission.MESSAGE_SEND_IN_THREADS : Permission.MESSAGE_SEND);
+        JsonNode body = objectBody(call);
+        if (!hasContent(body)) {
+            return Reply.error(400, 50006, "Cannot send an empty message");
+        }
+        FakeChannel.Created created = channel.create(body.get("nonce"), body.path("enforce_nonce").asBoolean(false),
+                state.clock().instant(), state.ids().next(),
+                messageId -> state.payloads().channelMessage(messageId, channel, body));
+        return Reply.ok(created.message());
+    }
+
+    /** A page of the channel's messages, newest first; empty when the bot may not read history, as on Discord. */
+    private Reply history(Call call) {
+        FakeChannel channel = liveChannel(call);
+        requireBot(channel, Permission.VIEW_CHANNEL);
+        int limit = call.queryInt("limit", DEFAULT_HISTORY);
+        if (limit < 1 || limit > MAX_HISTORY) {
+            return Reply.error(400, 50035, "Invalid Form Body");
+        }
+        ArrayNode page = JSON.createArrayNode();
+        if (botMay(channel, Permission.MESSAGE_HISTORY)) {
+            channel.history(limit, call.querySnowflake("before"), call.querySnowflake("after"),
+                    call.querySnowflake("around")).forEach(page::add);
+        }
+        return Reply.ok(page);
+    }
+
+    /** Starts a public thread on a message, announced with THREAD_CREATE as Discord does. */
+    private Reply startThread(Call call) {
+        FakeChannel channel = liveChannel(call);
+        if (channel.isThread()) {
+            return Reply.error(400, 50024, "Cannot execute action on this channel type");
+        }
+        requireBot(channel, Permission.VIEW_CHANNEL);
+        requireBot(channel, Permission.CREATE_PUBLIC_THREADS);
+        JsonNode body = objectBody(call);
+        FakeChannel.ThreadStart start = channel.startThread(call.id("message"), body.path("name").asText(),
+                body.path("auto_archive_duration").asInt(DEFAULT_AUTO_ARCHIVE_MINUTES), state.payloads()::thread);
+        if (start.refusal() == FakeChannel.ThreadStart.Refusal.UNKNOWN_MESSAGE) {
+            return unknownMessage();
+        }
+        if (start.refusal() == FakeChannel.ThreadStart.Refusal.THREAD_ALREADY_CREATED) {
+            return Reply.error(400, 160004, "A thread has already been created for this message");
+        }
+        state.register(start.thread());
+        ObjectNode thread = state.payloads().thread(start.thread());
+        announce.accept("THREAD_CREATE", thread.deepCopy().put("newly_created", true));
+        return new Reply(201, thread);
+    }
+
+    private FakeChannel liveChannel(Call call) {
+        return state.channel(call.id("channel")).filter(channel -> !channel.isDeleted())
+                .orElseThrow(() -> new Refusal(Reply.error(404, 10003, "Unknown Channel")));
+    }
+
+    /** Refuses as Discord does: 50001 when the bot cannot see the channel, 50013 when it lacks another permission. */
+    private void requireBot(FakeChannel channel, Permission permission) {
+        if (!botMay(channel, permission)) {
+            throw new Refusal(permission == Permission.VIEW_CHANNEL
+                    ? Reply.error(403, 50001, "Missing Access")
+                    : Reply.error(403, 50013, "Missing Permissions"));
+        }
+    }
+
+    private boolean botMay(FakeChannel channel, Permission permission) {
+        return (state.guild(channel.guildId()).botPermissions() & permission.getRawValue()) != 0;
+    }
+
+    private static boolean hasContent(JsonNode body) {
+        for (String field : List.of("content", "embeds", "components", "sticker_ids", "attachments", "poll")) {
+            JsonNode value = body.get(field);
+            if (value != null && !value.isNull() && !(value.isContainerNode() && value.isEmpty())
+                    && !(value.isTextual() && value.asText().isEmpty())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private void commandRoutes(String base) {
@@ -345,12 +472,17 @@ final class FakeRest implements AutoCloseable {
         Reply reply;
         JsonNode body = null;
         Map<String, String> params = route.map(found -> params(found, path)).orElse(Map.of());
+        RateLimits.Verdict verdict = rateLimits.admit(route.map(found -> method + " " + found.template())
+                .orElse(method + " unknown"), major(params), isInteractionRoute(recordedPath),
+                state.clock().instant());
         try {
             body = parseBody(raw, contentType);
             if (path != null) {
                 validate(method, path, body);
             }
-            reply = answer(route, authorization, new Call(params, body), method, recordedPath);
+            reply = verdict.admitted()
+                    ? answer(route, authorization, new Call(params, query(query), body), method, recordedPath)
+                    : tooManyRequests(verdict);
         } catch (JsonProcessingException e) {
             recorder.validationFailed(new ValidationFailure(method, recordedPath,
                     new String(raw, StandardCharsets.UTF_8), List.of("not JSON: " + e.getOriginalMessage())));
@@ -361,15 +493,54 @@ final class FakeRest implements AutoCloseable {
         recorder.record(new RecordedRequest(method, recordedPath, query, contentType, authorization, body,
                 reply.status(), interaction.map(Interactions.Pending::id).orElse(0L),
                 interaction.map(pending -> pending.sinceInjection(receivedNanos)).orElse(null)));
-        send(exchange, reply, route.map(found -> method + " " + found.template()).orElse(method + " unknown"));
+        send(exchange, reply, verdict.headers());
+    }
+
+    private static Reply tooManyRequests(RateLimits.Verdict verdict) {
+        ObjectNode body = JSON.createObjectNode();
+        body.put("message", "You are being rate limited.");
+        body.put("retry_after", Double.parseDouble(RateLimits.seconds(verdict.retryAfter())));
+        body.put("global", verdict.global());
+        return new Reply(429, body);
+    }
+
+    /** The route's major parameter, which Discord splits buckets by: the channel, guild or webhook it acts on. */
+    private static String major(Map<String, String> params) {
+        if (params.containsKey("channel")) {
+            return "channel=" + params.get("channel");
+        }
+        if (params.containsKey("guild")) {
+            return "guild=" + params.get("guild");
+        }
+        if (params.containsKey("token")) {
+            return "webhook=" + params.getOrDefault("app", params.get("interaction")) + "/" + params.get("token");
+        }
+        return "";
+    }
+
+    private static boolean isInteractionRoute(String path) {
+        return path.startsWith("/interactions/") || path.startsWith("/webhooks/");
+    }
+
+    private static Map<String, String> query(String rawQuery) {
+        Map<String, String> query = new LinkedHashMap<>();
+        if (rawQuery == null || rawQuery.isEmpty()) {
+            return query;
+        }
+        for (String pair : rawQuery.split("&")) {
+            int equals = pair.indexOf('=');
+            String name = equals < 0 ? pair : pair.substring(0, equals);
+            String value = equals < 0 ? "" : pair.substring(equals + 1);
+            query.put(URLDecoder.decode(name, StandardCharsets.UTF_8), URLDecoder.decode(value, StandardCharsets.UTF_8));
+        }
+        return query;
     }
 
     private Reply answer(Optional<Route> route, String authorization, Call call, String method, String path) {
         if (route.isEmpty()) {
             return Reply.error(404, 0, "404: Not Found");
         }
-        boolean tokenRoute = path.startsWith("/interactions/") || path.startsWith("/webhooks/");
-        if (!tokenRoute && (authorization == null || !authorization.startsWith("Bot "))) {
+        if (!isInteractionRoute(path) && (authorization == null || !authorization.startsWith("Bot "))) {
             return Reply.error(401, 0, "401: Unauthorized");
         }
         try {
@@ -419,9 +590,12 @@ final class FakeRest implements AutoCloseable {
         return Optional.empty();
     }
 
-    private static void send(HttpExchange exchange, Reply reply, String bucket) throws IOException {
+    private static void send(HttpExchange exchange, Reply reply, Map<String, String> rateLimitHeaders)
+            throws IOException {
         Headers headers = exchange.getResponseHeaders();
-        rateLimitHeaders(headers, bucket);
+        rateLimitHeaders.forEach(headers::set);
+        // Discord's answers pass its proxy; JDA takes a 429 without this header for a Cloudflare ban of every route.
+        headers.set("Via", "1.1 google");
         if (reply.body() == null) {
             exchange.sendResponseHeaders(reply.status(), -1);
             return;
@@ -432,19 +606,5 @@ final class FakeRest implements AutoCloseable {
         try (OutputStream out = exchange.getResponseBody()) {
             out.write(bytes);
         }
-    }
-
-    /**
-     * Discord-shaped rate limit headers, one bucket per route. The fake never runs a bucket dry: they only let JDA's
-     * rate limiter parse real-looking headers, not slow the tests down.
-     */
-    private static void rateLimitHeaders(Headers headers, String bucket) {
-        double resetAfterSeconds = 1.0;
-        double resetAt = System.currentTimeMillis() / 1000.0 + resetAfterSeconds;
-        headers.set("X-RateLimit-Limit", Integer.toString(RATE_LIMIT));
-        headers.set("X-RateLimit-Remaining", Integer.toString(RATE_LIMIT - 1));
-        headers.set("X-RateLimit-Reset", String.format(Locale.ROOT, "%.3f", resetAt));
-        headers.set("X-RateLimit-Reset-After", String.format(Locale.ROOT, "%.3f", resetAfterSeconds));
-        headers.set("X-RateLimit-Bucket", Integer.toHexString(bucket.hashCode()));
     }
 }

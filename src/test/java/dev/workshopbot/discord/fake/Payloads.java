@@ -16,7 +16,8 @@ final class Payloads {
     private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
     private static final String JOINED_AT = "2024-01-01T00:00:00.000000+00:00";
     private static final String LOCALE = "en-US";
-    private static final int GUILD_TEXT = 0;
+    private static final int GUILD_TEXT = FakeChannel.GUILD_TEXT;
+    private static final int MEMBER_OVERWRITE = 1;
     private static final int ACTION_ROW = 1;
     private static final int BUTTON = 2;
 
@@ -119,7 +120,12 @@ final class Payloads {
         created.put("premium_tier", 0);
         created.put("premium_subscription_count", 0);
         created.put("premium_progress_bar_enabled", false);
-        created.put("system_channel_id", id(guild.textChannelId()));
+        List<FakeChannel> channels = guild.channels();
+        if (channels.stream().anyMatch(channel -> channel.id() == guild.textChannelId())) {
+            created.put("system_channel_id", id(guild.textChannelId()));
+        } else {
+            created.putNull("system_channel_id");
+        }
         created.put("system_channel_flags", 0);
         created.putNull("rules_channel_id");
         created.putNull("public_updates_channel_id");
@@ -136,8 +142,12 @@ final class Payloads {
         for (FakeGuild.Grant grant : guild.grants()) {
             roles.add(grantRole(grant));
         }
-        created.putArray("channels").add(textChannel(guild));
-        created.putArray("threads");
+        ArrayNode channelArray = created.putArray("channels");
+        ArrayNode threadArray = created.putArray("threads");
+        for (FakeChannel channel : channels) {
+            channelArray.add(textChannel(channel, guild.deniedToBot()));
+            channel.threads().forEach(thread -> threadArray.add(thread(thread)));
+        }
         created.putArray("emojis");
         created.putArray("stickers");
         created.putArray("soundboard_sounds");
@@ -171,21 +181,73 @@ final class Payloads {
         return role;
     }
 
-    ObjectNode textChannel(FakeGuild guild) {
-        ObjectNode channel = JSON.objectNode();
-        channel.put("id", id(guild.textChannelId()));
-        channel.put("type", GUILD_TEXT);
-        channel.put("guild_id", id(guild.id()));
-        channel.put("name", "general");
-        channel.put("position", 0);
-        channel.putArray("permission_overwrites");
-        channel.put("nsfw", false);
-        channel.putNull("topic");
-        channel.putNull("parent_id");
-        channel.putNull("last_message_id");
-        channel.put("rate_limit_per_user", 0);
-        channel.put("flags", 0);
-        return channel;
+    /**
+     * A text channel as GUILD_CREATE, CHANNEL_CREATE and CHANNEL_UPDATE carry it, with a member overwrite for the
+     * bot when a moderator has denied it permissions.
+     */
+    ObjectNode textChannel(FakeChannel channel, long deniedToBot) {
+        ObjectNode json = JSON.objectNode();
+        json.put("id", id(channel.id()));
+        json.put("type", GUILD_TEXT);
+        json.put("guild_id", id(channel.guildId()));
+        json.put("name", channel.name());
+        json.put("position", channel.position());
+        ArrayNode overwrites = json.putArray("permission_overwrites");
+        if (deniedToBot != 0) {
+            overwrites.addObject().put("id", id(botUserId)).put("type", MEMBER_OVERWRITE).put("allow", "0")
+                    .put("deny", Long.toString(deniedToBot));
+        }
+        json.put("nsfw", false);
+        json.putNull("topic");
+        json.putNull("parent_id");
+        long last = channel.lastMessageId();
+        if (last == 0) {
+            json.putNull("last_message_id");
+        } else {
+            json.put("last_message_id", id(last));
+        }
+        json.put("rate_limit_per_user", 0);
+        json.put("flags", 0);
+        return json;
+    }
+
+    /**
+     * A public thread the bot started on a message. JDA reads {@code thread_metadata} and the counts without
+     * defaults, and takes {@code member} as the bot having joined.
+     */
+    ObjectNode thread(FakeChannel thread) {
+        ObjectNode json = JSON.objectNode();
+        json.put("id", id(thread.id()));
+        json.put("type", FakeChannel.PUBLIC_THREAD);
+        json.put("guild_id", id(thread.guildId()));
+        json.put("parent_id", id(thread.parentId()));
+        json.put("owner_id", id(botUserId));
+        json.put("name", thread.name());
+        long last = thread.lastMessageId();
+        if (last == 0) {
+            json.putNull("last_message_id");
+        } else {
+            json.put("last_message_id", id(last));
+        }
+        json.put("rate_limit_per_user", 0);
+        json.put("flags", 0);
+        json.put("message_count", thread.messageCount());
+        json.put("total_message_count", thread.messageCount());
+        json.put("member_count", 1);
+        String created = Snowflakes.timestampOf(thread.id());
+        json.putObject("thread_metadata").put("archived", false).put("locked", false)
+                .put("auto_archive_duration", thread.autoArchiveMinutes()).put("archive_timestamp", created)
+                .put("create_timestamp", created);
+        json.putObject("member").put("id", id(thread.id())).put("user_id", id(botUserId))
+                .put("join_timestamp", created).put("flags", 0);
+        return json;
+    }
+
+    /** A channel as an interaction's {@code data.resolved.channels} carries it: with the member's permissions. */
+    ObjectNode resolvedChannel(FakeChannel channel, long deniedToBot, long memberPermissions) {
+        ObjectNode json = channel.isThread() ? thread(channel) : textChannel(channel, deniedToBot);
+        json.put("permissions", Long.toString(memberPermissions));
+        return json;
     }
 
     /** A guild member; {@code permissions} is only present in interactions, where Discord adds it. */
@@ -225,11 +287,11 @@ final class Payloads {
         interaction.put("guild_id", id(guild.id()));
         interaction.putObject("guild").put("id", id(guild.id())).put("locale", LOCALE).putArray("features");
         interaction.put("channel_id", id(guild.textChannelId()));
-        ObjectNode channel = textChannel(guild);
+        ObjectNode channel = textChannel(guild.startingChannel(), guild.deniedToBot());
         channel.put("permissions", member.path("permissions").asText());
         interaction.set("channel", channel);
         interaction.set("member", member);
-        interaction.put("app_permissions", Long.toString(FakeGuild.EVERYONE_PERMISSIONS));
+        interaction.put("app_permissions", Long.toString(guild.botPermissions()));
         interaction.put("locale", LOCALE);
         interaction.put("guild_locale", LOCALE);
         interaction.putArray("entitlements");
@@ -269,12 +331,48 @@ final class Payloads {
         return message;
     }
 
+    /**
+     * A message the bot sent to a channel, as POST /channels/{id}/messages returns it: not from a webhook, carrying
+     * the nonce it was sent with.
+     */
+    ObjectNode channelMessage(long messageId, FakeChannel channel, JsonNode fields) {
+        ObjectNode message = JSON.objectNode();
+        message.put("id", id(messageId));
+        message.put("channel_id", id(channel.id()));
+        message.put("type", 0);
+        message.put("content", "");
+        message.set("author", botUser());
+        message.put("timestamp", Snowflakes.timestampOf(messageId));
+        message.putNull("edited_timestamp");
+        message.put("tts", false);
+        message.put("mention_everyone", false);
+        message.putArray("mentions");
+        message.putArray("mention_roles");
+        message.putArray("attachments");
+        message.putArray("embeds");
+        message.putArray("components");
+        message.put("pinned", false);
+        message.put("flags", 0);
+        applyMessageFields(message, fields);
+        JsonNode nonce = fields.get("nonce");
+        if (nonce != null && !nonce.isNull()) {
+            message.set("nonce", nonce.deepCopy());
+        }
+        return message;
+    }
+
     /** Copies what a message request may change onto a message object. */
     static void applyMessageFields(ObjectNode message, JsonNode fields) {
         for (String field : List.of("content", "embeds", "components", "flags", "tts")) {
             JsonNode value = fields.get(field);
             if (value != null && !value.isNull()) {
                 message.set(field, value.deepCopy());
+            }
+        }
+        // Discord gives every embed a bot sends the type "rich"; JDA refuses an embed without a type.
+        for (JsonNode embed : message.path("embeds")) {
+            if (embed.isObject() && !embed.hasNonNull("type")) {
+                ((ObjectNode) embed).put("type", "rich");
             }
         }
     }

@@ -30,9 +30,12 @@ final class Recorder {
         return List.copyOf(requests);
     }
 
-    /** Requests the fake refused: unknown routes, unknown interactions, double acknowledgements, bad bodies. */
+    /**
+     * Requests the fake refused: unknown routes, unknown interactions, double acknowledgements, bad bodies. A 429 is
+     * not among them: it is how Discord paces a client, counted per bucket by {@link RateLimits}.
+     */
     synchronized List<RecordedRequest> unexpected() {
-        return requests.stream().filter(request -> request.status() >= 400).toList();
+        return requests.stream().filter(request -> request.status() >= 400 && request.status() != 429).toList();
     }
 
     synchronized List<ValidationFailure> validationFailures() {
