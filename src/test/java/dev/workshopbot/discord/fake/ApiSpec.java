@@ -88,7 +88,9 @@ final class ApiSpec {
      * The one place where the fake is more lenient than the description, for what Discord accepts and JDA 6.5.0
      * sends: snowflakes as integers (JDA numbers new attachments 0, 1, ... in {@code attachments[].id}), and a
      * command's {@code contexts} and {@code integration_types} as numeric strings ("0"). Every JDA bot sending
-     * these shows that Discord takes them; the description only lists the canonical form.
+     * these shows that Discord takes them; the description only lists the canonical form. Likewise a command's
+     * {@code default_member_permissions}, which Discord's own documentation types as a string ("32") and JDA sends
+     * so, while the description says integer.
      */
     private static JsonNode acceptWhatDiscordAccepts(JsonNode root) {
         ObjectNode lenient = root.deepCopy();
@@ -102,6 +104,14 @@ final class ApiSpec {
             integerEnum.path("oneOf").forEach(option -> values.add(option.path("const").asText()));
             schemas.set(name, anyOf(integerEnum, numericString));
         }
+        ObjectNode permissionString = schemas.objectNode().put("type", "string").put("pattern", "^[0-9]+$");
+        schemas.forEach(schema -> {
+            JsonNode properties = schema.path("properties");
+            if (properties.has("default_member_permissions")) {
+                ((ObjectNode) properties).set("default_member_permissions",
+                        anyOf(properties.get("default_member_permissions"), permissionString));
+            }
+        });
         return lenient;
     }
 
