@@ -173,6 +173,35 @@ class ReloadTest {
     }
 
     @Test
+    void concurrentReloads_areSerialised_andAModeratorIsToldOneIsRunning() throws Exception {
+        // GIVEN a reload that is stuck in its last step (the mod-log line is written while it holds the lock)
+        java.util.concurrent.CountDownLatch inside = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+        BotConfig config = BotConfig.load(dir.resolve("none.yml"),
+                Map.of("WORKSHOP_BOT_STORAGE_URL", "jdbc:sqlite:" + dir.resolve("busy.db")));
+        ContentLoader loader = new ContentLoader("https://x.example");
+        App.Services slow = App.assemble(config, content, loader, loader.load(content), Clock.systemUTC(), line -> {
+            inside.countDown();
+            try {
+                release.await(10, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+        ExecutorService pool = Executors.newSingleThreadExecutor();
+        Future<ContentReloader.Result> first = pool.submit(() -> slow.reloader().reload(
+                new ContentReloader.Requester(0, 0, ContentReloader.Door.SIGNAL)));
+        assertTrue(inside.await(10, TimeUnit.SECONDS));
+        // WHEN a moderator asks for another reload meanwhile
+        Reply busy = slow.registry().handle(new Invocation("reload", null, Map.of(), MODERATOR));
+        // THEN they are told one is running, and the first one finishes normally
+        assertTrue(text(busy).contains("A reload is already running"), text(busy));
+        release.countDown();
+        assertEquals(ContentReloader.Result.Outcome.UNCHANGED, first.get(10, TimeUnit.SECONDS).outcome());
+        pool.shutdown();
+    }
+
+    @Test
     void reloadWithNoChange_saysSo() {
         assertTrue(text(ask("reload", Map.of(), MODERATOR)).contains("No change"));
     }
