@@ -90,7 +90,7 @@ public final class App {
     }
 
     /** Every reading command, built once over the same snapshot supplier. */
-    static CommandRegistry commands(Supplier<Snapshot> content, Clock clock) {
+    public static CommandRegistry commands(Supplier<Snapshot> content, Clock clock) {
         List<SlashCommand> commands = new ArrayList<>();
         CommandRegistry[] registry = new CommandRegistry[1];
         commands.add(new SectionCommand(content));
