@@ -5,6 +5,7 @@ import dev.workshopbot.content.Span;
 import dev.workshopbot.search.SearchIndex;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 import net.dv8tion.jda.api.utils.MarkdownSanitizer;
 
 /** Discord-flavoured Markdown from content and user text: everything escaped, links masked, callouts labelled. */
@@ -14,6 +15,9 @@ public final class Markdown {
             ".note", "Note", ".warning", "Warning", ".important", "Important",
             ".highlight", "Highlight", ".new", "New");
 
+    /** A line starting with '#', '-#' or '>' would become a header, subtext or quote. */
+    private static final Pattern LINE_MARKUP = Pattern.compile("(?m)^(\\s*)(#|-#|>)");
+
     private Markdown() {
     }
 
@@ -21,8 +25,7 @@ public final class Markdown {
     public static String escape(String text) {
         String escaped = MarkdownSanitizer.escape(text)
                 .replace("[", "\\[").replace("]", "\\]");
-        // A line starting with '#', '-#' or '>' would become a header, subtext or quote.
-        return escaped.replaceAll("(?m)^(\\s*)(#|-#|>)", "$1\\\\$2");
+        return LINE_MARKUP.matcher(escaped).replaceAll("$1\\\\$2");
     }
 
     /** A masked link; the URL is made safe for Discord's parser (no spaces, no closing parenthesis). */
