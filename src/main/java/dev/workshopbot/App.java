@@ -170,7 +170,7 @@ public final class App {
     }
 
     /** Every reading command over the same snapshot supplier, then the moderator commands given. */
-    static CommandRegistry commands(Supplier<Snapshot> content, Clock clock, Supplier<Optional<String>> lastReload,
+    public static CommandRegistry commands(Supplier<Snapshot> content, Clock clock, Supplier<Optional<String>> lastReload,
             List<SlashCommand> moderatorCommands) {
         List<SlashCommand> commands = new ArrayList<>();
         AtomicReference<CommandRegistry> registry = new AtomicReference<>();

@@ -47,8 +47,11 @@ import java.util.regex.Pattern;
 /** Reads one Markdown page into sections, links, quotes and reading lists. One instance per page. */
 final class PageParser {
 
-    private static final Parser PARSER = Parser.builder(new MutableDataSet().set(Parser.EXTENSIONS, List.of(
-            YamlFrontMatterExtension.create(), TablesExtension.create(), StrikethroughExtension.create()))).build();
+    /** Tracks line offsets, without which every node's line number is a scan from the top of the page. */
+    private static final Parser PARSER = Parser.builder(new MutableDataSet()
+            .set(Parser.EXTENSIONS, List.of(
+                    YamlFrontMatterExtension.create(), TablesExtension.create(), StrikethroughExtension.create()))
+            .set(Parser.TRACK_DOCUMENT_LINES, true)).build();
 
     private static final Pattern ATTRIBUTE_LINE = Pattern.compile("^\\s*(\\{:[^}]*\\}\\s*)+$");
     private static final Pattern ATTRIBUTE = Pattern.compile("\\{:\\s*([^}]*?)\\s*\\}");

@@ -143,8 +143,12 @@ public final class SearchIndex {
             return List.of();
         }
         try {
-            TopDocs top = searcher.search(query, limit);
-            String[] snippets = highlighter.highlight(BODY, query, top, 1);
+            // Fuzzy clauses are expanded to the index's terms once, here. Given the unexpanded query, the
+            // highlighter re-analyses every hit and expands them again per hit (building Levenshtein automata
+            // each time), which was most of the cost of a search.
+            Query expanded = searcher.rewrite(query);
+            TopDocs top = searcher.search(expanded, limit);
+            String[] snippets = highlighter.highlight(BODY, expanded, top, 1);
             List<Hit> hits = new ArrayList<>();
             for (int i = 0; i < top.scoreDocs.length; i++) {
                 ScoreDoc scoreDoc = top.scoreDocs[i];
