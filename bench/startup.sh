@@ -1,19 +1,24 @@
 #!/usr/bin/env bash
 # Start-up time to "serving" and idle RSS of the real jar, against the test suite's fake Discord on 127.0.0.1.
-# usage: bench/startup.sh [runs]      (default 5; prints every run, then the median of each flag set)
+# usage: [LOAD=N] bench/startup.sh [runs]   (default 5 runs; with LOAD, also the RSS after N interactions answered)
+# Prints every run, then the median of each flag set.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 runs=${1:-5}
 mvn -B -q -DskipTests package test-compile
 mvn -B -q dependency:build-classpath -Dmdep.outputFile=target/test.classpath -Dmdep.includeScope=test >/dev/null
 work=$(mktemp -d)
+mkfifo "$work/fake.in"
 java -cp "target/test-classes:target/classes:$(cat target/test.classpath)" \
-  dev.workshopbot.discord.fake.FakeDiscordMain > "$work/fake.env" 2> "$work/fake.err" &
+  dev.workshopbot.discord.fake.FakeDiscordMain < "$work/fake.in" > "$work/fake.env" 2> "$work/fake.err" &
 fake=$!
-trap 'kill $fake 2>/dev/null; rm -rf "$work"' EXIT
+exec 3> "$work/fake.in"
+trap 'exec 3>&-; kill $fake 2>/dev/null; rm -rf "$work"' EXIT
 until grep -q GUILDIDS "$work/fake.env" 2>/dev/null; do sleep 0.1; done
 set -a; . "$work/fake.env"; set +a
-export WORKSHOP_BOT_HTTP_PORT=18089 WORKSHOP_BOT_STORAGE_URL="jdbc:sqlite:$work/state.db"
+# A generous cooldown, so the load below measures answers, not refusals.
+export WORKSHOP_BOT_HTTP_PORT=18089 WORKSHOP_BOT_STORAGE_URL="jdbc:sqlite:$work/state.db" \
+  WORKSHOP_BOT_DISCORD_COOLDOWNUSES=100000
 
 measure() {  # label, flags...
   local label=$1; shift
@@ -24,8 +29,15 @@ measure() {  # label, flags...
   end=$(date +%s%N)
   sleep 2
   rss=$(awk '/VmRSS/ {print $2}' "/proc/$pid/status")
+  local loaded=0 lines
+  lines=$(wc -l < "$work/fake.env")
+  if [ "${LOAD:-0}" -gt 0 ]; then
+    echo "load $LOAD" >&3
+    until [ "$(wc -l < "$work/fake.env")" -gt "$lines" ]; do sleep 0.1; done
+    loaded=$(awk '/VmRSS/ {print $2}' "/proc/$pid/status")
+  fi
   kill -TERM "$pid"; wait "$pid"
-  echo "$label $(( (end - start) / 1000000 )) $rss"
+  echo "$label $(( (end - start) / 1000000 )) $rss $loaded"
 }
 
 measure archive -XX:ArchiveClassesAtExit="$work/app.jsa" > /dev/null
@@ -34,9 +46,10 @@ for _ in $(seq "$runs"); do
   measure cds -XX:SharedArchiveFile="$work/app.jsa"
   measure cds+serial+256m+c1 -XX:SharedArchiveFile="$work/app.jsa" -XX:+UseSerialGC -Xmx256m -XX:TieredStopAtLevel=1
 done | tee "$work/runs.txt"
-echo "flags median_ms_to_serving median_rss_idle_kb"
+echo "flags median_ms_to_serving median_rss_idle_kb median_rss_after_load_kb"
 for label in default cds cds+serial+256m+c1; do
   ms=$(awk -v l="$label" '$1 == l {print $2}' "$work/runs.txt" | sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}')
   kb=$(awk -v l="$label" '$1 == l {print $3}' "$work/runs.txt" | sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}')
-  echo "$label $ms $kb"
+  load=$(awk -v l="$label" '$1 == l {print $4}' "$work/runs.txt" | sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}')
+  echo "$label $ms $kb $load"
 done
