@@ -1,11 +1,16 @@
 package dev.workshopbot;
 
+import com.github.benmanes.caffeine.cache.Ticker;
 import dev.workshopbot.commands.AboutCommand;
 import dev.workshopbot.commands.Caller;
 import dev.workshopbot.commands.CommandRegistry;
+import dev.workshopbot.commands.DailyCommand;
 import dev.workshopbot.commands.HelpCommand;
+import dev.workshopbot.commands.Messages;
+import dev.workshopbot.commands.ModeratorGate;
 import dev.workshopbot.commands.QuoteCommand;
 import dev.workshopbot.commands.ReadingListCommand;
+import dev.workshopbot.commands.ReloadCommand;
 import dev.workshopbot.commands.SearchCommand;
 import dev.workshopbot.commands.SectionCommand;
 import dev.workshopbot.commands.SectionsCommand;
@@ -17,7 +22,24 @@ import dev.workshopbot.console.Console;
 import dev.workshopbot.content.ContentLoader;
 import dev.workshopbot.content.Library;
 import dev.workshopbot.content.Problem;
+import dev.workshopbot.daily.DailyRoutine;
+import dev.workshopbot.daily.DailySystem;
+import dev.workshopbot.discord.CommandRegistrar;
+import dev.workshopbot.discord.Cooldowns;
+import dev.workshopbot.discord.DiscordBot;
+import dev.workshopbot.discord.Dispatcher;
+import dev.workshopbot.discord.JdaReadingPublisher;
+import dev.workshopbot.discord.JdaRouter;
+import dev.workshopbot.discord.Moderators;
+import dev.workshopbot.ops.Metrics;
+import dev.workshopbot.ops.OpsServer;
+import dev.workshopbot.reload.ContentReloader;
+import dev.workshopbot.reload.ContentWatcher;
 import dev.workshopbot.search.Snapshot;
+import dev.workshopbot.search.SnapshotStore;
+import dev.workshopbot.store.AuditLog;
+import dev.workshopbot.store.DailyStore;
+import dev.workshopbot.store.Database;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -25,16 +47,44 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Random;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
+import java.util.stream.Collectors;
+import net.dv8tion.jda.api.JDA;
+import net.dv8tion.jda.api.entities.channel.middleman.GuildMessageChannel;
+import net.dv8tion.jda.api.exceptions.InvalidTokenException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import sun.misc.Signal;
 
 /** The composition root: reads the configuration, builds every service once and hands control to a door. */
 public final class App {
 
     static final String VERSION = "0.1.0";
+    private static final Logger LOG = LoggerFactory.getLogger(App.class);
+    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'")
+            .withZone(ZoneOffset.UTC);
+
+    /** Every long-lived service, built once. */
+    record Services(SnapshotStore content, Database database, DailyStore dailyStore, AuditLog audit,
+            DailyRoutine.Settings routine, ContentReloader reloader, CommandRegistry registry) {
+    }
 
     private App() {
     }
@@ -56,67 +106,193 @@ public final class App {
         }
         BotConfig config;
         try {
-            config = BotConfig.load(Path.of(arguments.config()));
+            config = BotConfig.load(Path.of(arguments.config()), env);
         } catch (ConfigException e) {
             err.println("config: " + e.getMessage());
             return Console.BAD_INPUT;
         }
-        if (arguments.command().equals("run")) {
-            return runOnDiscord(env, err);
+        String token = env.get("DISCORD_TOKEN");
+        if (arguments.command().equals("run") && (token == null || token.isBlank())) {
+            err.println("DISCORD_TOKEN is not set: set it to your bot's token to connect to Discord, "
+                    + "or try the bot offline with: java -jar target/workshop-bot.jar console");
+            return Console.BAD_INPUT;
         }
         Path contentDir = arguments.content() != null ? Path.of(arguments.content()) : config.content().directory();
-        Library library = new ContentLoader(config.content().siteBaseUrl()).load(contentDir);
-        Snapshot snapshot = Snapshot.of(library);
-        CommandRegistry registry = commands(() -> snapshot, Clock.systemUTC());
-        Console console = new Console(registry, out, err);
+        ContentLoader loader = new ContentLoader(config.content().siteBaseUrl());
+        Library library = loader.load(contentDir);
+        if (arguments.command().equals("validate") || arguments.command().equals("export")) {
+            Console console = new Console(new CommandRegistry(List.of()), out, err);
+            return arguments.command().equals("validate") ? console.validate(library) : console.export(library);
+        }
+        library.problems().stream().filter(Problem::isError).forEach(err::println);
+        Clock clock = Clock.systemUTC();
+        AtomicReference<Consumer<String>> modLog = new AtomicReference<>(line -> { });
+        Services services;
+        try {
+            services = assemble(config, contentDir, loader, library, clock, line -> modLog.get().accept(line));
+        } catch (RuntimeException e) {
+            err.println("storage.url: cannot open the database: " + e.getMessage());
+            return Console.PROBLEMS;
+        }
+        if (arguments.command().equals("run")) {
+            return serve(token, config, contentDir, services, clock, modLog, err);
+        }
+        Console console = new Console(services.registry(), out, err, () -> ContentReloader.summary(
+                services.reloader().reload(new ContentReloader.Requester(0, 0, ContentReloader.Door.CONSOLE))));
         Caller caller = arguments.moderator() ? Caller.CONSOLE_MODERATOR : Caller.CONSOLE_MEMBER;
         return switch (arguments.command()) {
-            case "validate" -> console.validate(library);
-            case "export" -> console.export(library);
-            case "ask" -> {
-                reportErrors(library, err);
-                yield console.ask(arguments.text(), caller, arguments.json(), arguments.autocomplete());
-            }
-            case "press" -> {
-                reportErrors(library, err);
-                yield console.press(arguments.text(), caller, arguments.json());
-            }
-            default -> {
-                reportErrors(library, err);
-                yield console.repl(new InputStreamReader(in, StandardCharsets.UTF_8), caller, arguments.json(),
-                        "workshop-bot " + VERSION + " offline console · " + Console.summary(library));
-            }
+            case "ask" -> console.ask(arguments.text(), caller, arguments.json(), arguments.autocomplete());
+            case "press" -> console.press(arguments.text(), caller, arguments.json());
+            default -> console.repl(new InputStreamReader(in, StandardCharsets.UTF_8), caller, arguments.json(),
+                    "workshop-bot " + VERSION + " offline console · " + Console.summary(library));
         };
     }
 
-    /** Every reading command, built once over the same snapshot supplier. */
-    public static CommandRegistry commands(Supplier<Snapshot> content, Clock clock) {
+    /** Builds the services every door shares: content, storage, daily settings, reload and the commands. */
+    static Services assemble(BotConfig config, Path contentDir, ContentLoader loader, Library library, Clock clock,
+            Consumer<String> modLog) {
+        SnapshotStore content = new SnapshotStore(Snapshot.of(library));
+        Database database = Database.open(config.storage().url());
+        DailyStore dailyStore = new DailyStore(database);
+        AuditLog audit = new AuditLog(database);
+        BotConfig.Daily daily = config.daily();
+        DailyRoutine.Settings routine = new DailyRoutine.Settings(daily.catchUp(), daily.thread(), daily.loops(),
+                Duration.ofMinutes(2));
+        ContentReloader reloader = new ContentReloader(content, contentDir, loader, audit, clock, modLog);
+        DailySystem dailySystem = new DailySystem(dailyStore, () -> content.get().library(), clock, daily.time(),
+                daily.zone(), routine);
+        ModeratorGate gate = new ModeratorGate(audit, clock);
+        Supplier<Optional<String>> lastReload = () -> reloader.lastReload().map(entry -> WHEN.format(entry.at())
+                + (entry.userId() == 0 ? " (" + entry.door() + ")" : " by <@" + entry.userId() + ">"));
+        CommandRegistry registry = commands(content, clock, lastReload, List.of(
+                new DailyCommand(dailySystem, gate), new ReloadCommand(reloader, gate)));
+        return new Services(content, database, dailyStore, audit, routine, reloader, registry);
+    }
+
+    /** Every reading command over the same snapshot supplier, then the moderator commands given. */
+    public static CommandRegistry commands(Supplier<Snapshot> content, Clock clock, Supplier<Optional<String>> lastReload,
+            List<SlashCommand> moderatorCommands) {
         List<SlashCommand> commands = new ArrayList<>();
-        CommandRegistry[] registry = new CommandRegistry[1];
+        AtomicReference<CommandRegistry> registry = new AtomicReference<>();
         commands.add(new SectionCommand(content));
         commands.add(new SectionsCommand(content));
         commands.add(new QuoteCommand(content, new Random()));
         commands.add(new ReadingListCommand(content));
         commands.add(new SearchCommand(content));
-        commands.add(new HelpCommand(() -> registry[0].all()));
-        commands.add(new AboutCommand(content, clock, VERSION));
-        registry[0] = new CommandRegistry(commands);
-        return registry[0];
+        commands.add(new HelpCommand(() -> registry.get().all()));
+        commands.add(new AboutCommand(content, clock, VERSION, lastReload));
+        commands.addAll(moderatorCommands);
+        registry.set(new CommandRegistry(commands));
+        return registry.get();
     }
 
-    private static int runOnDiscord(Map<String, String> env, PrintStream err) {
-        String token = env.get("DISCORD_TOKEN");
-        if (token == null || token.isBlank()) {
-            err.println("DISCORD_TOKEN is not set: set it to your bot's token to connect to Discord, "
-                    + "or try the bot offline with: java -jar target/workshop-bot.jar console");
-            return Console.BAD_INPUT;
+    /** Connects to Discord and serves until SIGTERM or Ctrl-C (exit 0); SIGHUP reloads the content. */
+    private static int serve(String token, BotConfig config, Path contentDir, Services services, Clock clock,
+            AtomicReference<Consumer<String>> modLog, PrintStream err) throws IOException {
+        BotConfig.Discord discord = config.discord();
+        Metrics metrics = new Metrics();
+        metrics.contentVersion(services.content().get().library().shortVersion());
+        services.reloader().onResult(result -> {
+            metrics.reload(result.outcome().name().toLowerCase(java.util.Locale.ROOT));
+            metrics.contentVersion(services.content().get().library().shortVersion());
+        });
+        AtomicReference<DiscordBot> connected = new AtomicReference<>();
+        OpsServer ops = config.http().port() == 0 ? null : new OpsServer(config.http().port(),
+                () -> health(connected.get() == null ? null : connected.get().jda().getStatus(),
+                        services.content().get().library()), metrics);
+        Dispatcher dispatcher = new Dispatcher(Executors.newFixedThreadPool(4, daemon("interaction")),
+                Executors.newSingleThreadScheduledExecutor(daemon("deferral")),
+                new Cooldowns(discord.cooldownUses(), discord.cooldown(), Ticker.systemTicker()),
+                Duration.ofSeconds(1), (context, outcome, latency) -> metrics.commandServed(context.command(),
+                        outcome, latency));
+        DiscordBot bot;
+        try {
+            bot = DiscordBot.start(token, discord, dispatcher,
+                    new JdaRouter(services.registry(), dispatcher, new Moderators(ids(discord.moderatorRoleIds()))),
+                    new CommandRegistrar(services.registry()::all, ids(discord.guildIds())));
+        } catch (InvalidTokenException e) {
+            err.println("Discord refused the token in DISCORD_TOKEN: copy it again from the Developer Portal "
+                    + "(Bot → Reset Token)");
+            return Console.PROBLEMS;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return Console.PROBLEMS;
         }
-        err.println("This build answers offline only (console, ask, press); the Discord connection is not built "
-                + "yet. Try: java -jar target/workshop-bot.jar console");
-        return Console.BAD_INPUT;
+        connected.set(bot);
+        if (discord.modLogChannelId() != null) {
+            long channel = Long.parseLong(discord.modLogChannelId());
+            modLog.set(line -> postModLog(bot, channel, line));
+        }
+        ScheduledExecutorService background = Executors.newScheduledThreadPool(1, daemon("background"));
+        new DailyRoutine(services.dailyStore(), () -> services.content().get().library(),
+                new JdaReadingPublisher(bot.jda()), clock, services.routine(), instanceId())
+                .start(background, Duration.ofSeconds(30),
+                        outcome -> metrics.dailyPost(outcome.name().toLowerCase(java.util.Locale.ROOT)));
+        ContentWatcher watcher = config.content().watch()
+                ? new ContentWatcher(contentDir, () -> services.reloader().reload(
+                        new ContentReloader.Requester(0, 0, ContentReloader.Door.WATCH)), background,
+                        Duration.ofMillis(500))
+                : null;
+        Signal.handle(new Signal("HUP"), signal -> background.execute(() -> services.reloader().reload(
+                new ContentReloader.Requester(0, 0, ContentReloader.Door.SIGNAL))));
+        CountDownLatch stop = new CountDownLatch(1);
+        // SIGTERM and Ctrl-C stop the bot cleanly with exit code 0, not the JVM's 143.
+        Signal.handle(new Signal("TERM"), signal -> stop.countDown());
+        Signal.handle(new Signal("INT"), signal -> stop.countDown());
+        try {
+            stop.await();
+            if (watcher != null) {
+                watcher.close();
+            }
+            background.shutdown();
+            bot.shutdown(Duration.ofSeconds(10));
+            if (ops != null) {
+                ops.close();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return Console.PROBLEMS;
+        }
+        return Console.OK;
     }
 
-    private static void reportErrors(Library library, PrintStream err) {
-        library.problems().stream().filter(Problem::isError).forEach(problem -> err.println(problem));
+    /** Why the bot is not serving, for {@code /health}; empty when it is connected and has content. */
+    static Optional<String> health(JDA.Status status, Library library) {
+        if (library.pages().isEmpty()) {
+            return Optional.of("no content loaded (" + library.errorCount() + " errors; run validate)");
+        }
+        if (status == null) {
+            return Optional.of("connecting to Discord");
+        }
+        return status == JDA.Status.CONNECTED ? Optional.empty()
+                : Optional.of("Discord connection is " + status.name().toLowerCase(java.util.Locale.ROOT));
+    }
+
+    private static void postModLog(DiscordBot bot, long channelId, String line) {
+        GuildMessageChannel channel = bot.jda().getChannelById(GuildMessageChannel.class, channelId);
+        if (channel == null) {
+            LOG.warn("discord.modLogChannelId: channel {} not found; the reload record is only in the log", channelId);
+            return;
+        }
+        channel.sendMessage(Messages.text(line)).queue(null,
+                failure -> LOG.warn("mod log message not delivered: {}", failure.toString()));
+    }
+
+    /** Names this process in the post log, so another instance can tell whose claim an unfinished post is. */
+    private static String instanceId() {
+        return ProcessHandle.current().pid() + "@" + UUID.randomUUID().toString().substring(0, 8);
+    }
+
+    private static Set<Long> ids(List<String> ids) {
+        return ids.stream().map(Long::parseLong).collect(Collectors.toSet());
+    }
+
+    private static ThreadFactory daemon(String name) {
+        AtomicInteger count = new AtomicInteger();
+        return runnable -> {
+            Thread thread = new Thread(runnable, name + "-" + count.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        };
     }
 }

@@ -5,6 +5,7 @@ import dev.workshopbot.search.Snapshot;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Optional;
 import java.util.function.Supplier;
 import net.dv8tion.jda.api.EmbedBuilder;
 import net.dv8tion.jda.api.interactions.commands.build.Commands;
@@ -17,17 +18,26 @@ public final class AboutCommand implements SlashCommand {
     private final Clock clock;
     private final Instant started;
     private final String botVersion;
+    private final Supplier<Optional<String>> lastReload;
 
-    public AboutCommand(Supplier<Snapshot> content, Clock clock, String botVersion) {
+    /** {@code lastReload} says when and by whom the content was last reloaded, if ever. */
+    public AboutCommand(Supplier<Snapshot> content, Clock clock, String botVersion,
+            Supplier<Optional<String>> lastReload) {
         this.content = content;
         this.clock = clock;
         this.started = clock.instant();
         this.botVersion = botVersion;
+        this.lastReload = lastReload;
     }
 
     @Override
     public SlashCommandData data() {
         return Commands.slash("about", "Bot and content versions, uptime");
+    }
+
+    @Override
+    public boolean repliesPrivately() {
+        return true;
     }
 
     @Override
@@ -39,10 +49,16 @@ public final class AboutCommand implements SlashCommand {
                 .addField("Bot version", Markdown.escape(botVersion), true)
                 .addField("Content version", "`" + library.shortVersion() + "`", true)
                 .addField("Uptime", uptime(Duration.between(started, clock.instant())), true)
-                .addField("Content", library.pages().size() + " pages · " + library.sections().size() + " sections · "
-                        + library.links().size() + " links · " + library.quotes().size() + " quotes · "
-                        + library.readingLists().size() + " reading lists", false);
+                .addField("Content", count(library.pages().size(), "page") + " · "
+                        + count(library.sections().size(), "section") + " · " + count(library.links().size(), "link")
+                        + " · " + count(library.quotes().size(), "quote") + " · "
+                        + count(library.readingLists().size(), "reading list"), false);
+        lastReload.get().ifPresent(reload -> embed.addField("Last reload", Fit.cut(reload, 1024, ""), false));
         return Reply.privately(Messages.embed(embed));
+    }
+
+    private static String count(int n, String noun) {
+        return n + " " + noun + (n == 1 ? "" : "s");
     }
 
     static String uptime(Duration duration) {

@@ -12,7 +12,12 @@ import java.util.regex.Pattern;
 public final class Fit {
 
     private static final Pattern BOUNDARY = Pattern.compile("\\n|[.!?…][\"'”’)*_]*(?= )");
-    private static final Pattern MASKED_LINK = Pattern.compile("\\[(?:\\\\.|[^\\]\\\\])*\\]\\([^)\\s]*\\)");
+    /**
+     * A {@code [} that is not escaped, up to its {@code ](url)}; an escaped {@code \[} is text and must not protect
+     * everything up to the next link. Unrolled and possessive, so a long run of text cannot overflow the stack.
+     */
+    private static final Pattern MASKED_LINK =
+            Pattern.compile("(?<!(?<!\\\\)\\\\)\\[[^\\]\\\\]*+(?:\\\\.[^\\]\\\\]*+)*+\\]\\([^)\\s]*\\)");
 
     private static final int FENCE_REPAIR = 8;
 
@@ -56,7 +61,8 @@ public final class Fit {
 
     /**
      * The end of the longest prefix within {@code budget} that ends at a line or sentence boundary outside
-     * links and code; falls back to a word boundary, then to a code-point boundary for text with no blanks.
+     * links and code; falls back to a word boundary, then to a line inside a code block longer than the budget,
+     * then to a code-point boundary for text with no blanks.
      */
     static int boundary(String text, int budget) {
         boolean[] protectedAt = protectedRegions(text, budget);
@@ -76,6 +82,11 @@ public final class Fit {
             if (Character.isWhitespace(text.charAt(i)) && !protectedAt[i]) {
                 return i;
             }
+        }
+        // Only a code block longer than the budget protects everything: end between two of its lines.
+        int line = text.lastIndexOf('\n', budget);
+        if (line > 0) {
+            return line;
         }
         int cut = budget;
         if (Character.isLowSurrogate(text.charAt(cut))) {

@@ -23,6 +23,11 @@ public final class HelpCommand implements SlashCommand {
     }
 
     @Override
+    public boolean repliesPrivately() {
+        return true;
+    }
+
+    @Override
     public Reply handle(Invocation invocation) {
         String lines = commands.get().stream().map(command -> {
             SlashCommandData data = command.data();

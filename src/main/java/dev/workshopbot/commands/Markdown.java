@@ -5,8 +5,6 @@ import dev.workshopbot.content.Span;
 import dev.workshopbot.search.SearchIndex;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Pattern;
-import net.dv8tion.jda.api.utils.MarkdownSanitizer;
 
 /** Discord-flavoured Markdown from content and user text: everything escaped, links masked, callouts labelled. */
 public final class Markdown {
@@ -15,17 +13,25 @@ public final class Markdown {
             ".note", "Note", ".warning", "Warning", ".important", "Important",
             ".highlight", "Highlight", ".new", "New");
 
-    /** A line starting with '#', '-#' or '>' would become a header, subtext or quote. */
-    private static final Pattern LINE_MARKUP = Pattern.compile("(?m)^(\\s*)(#|-#|>)");
+    private static final String MARKDOWN = "\\*_~|`[]";
 
     private Markdown() {
     }
 
     /** Text shown as-is: Markdown, masked-link brackets and headers cannot take effect. */
     public static String escape(String text) {
-        String escaped = MarkdownSanitizer.escape(text)
-                .replace("[", "\\[").replace("]", "\\]");
-        return LINE_MARKUP.matcher(escaped).replaceAll("$1\\\\$2");
+        StringBuilder escaped = new StringBuilder(text.length() + 16);
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            // Every character Discord's Markdown gives a meaning, one by one: runs like '***' cannot slip through.
+            if (MARKDOWN.indexOf(c) >= 0) {
+                escaped.append('\\');
+            }
+            escaped.append(c);
+        }
+        // A line starting with '#', '-#', '>', '-' or '1.' would become a header, subtext, quote or list.
+        return escaped.toString().replaceAll("(?m)^(\\s*)(#|-#|>|-)", "$1\\\\$2")
+                .replaceAll("(?m)^(\\s*\\d+)\\.", "$1\\\\.");
     }
 
     /** A masked link; the URL is made safe for Discord's parser (no spaces, no closing parenthesis). */

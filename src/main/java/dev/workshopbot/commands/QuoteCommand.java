@@ -116,11 +116,7 @@ public final class QuoteCommand implements SlashCommand {
     }
 
     private static int authorIndex(Snapshot snapshot, String typed) {
-        List<Suggester.Entry> authors = snapshot.authors().entries();
-        Optional<Suggester.Entry> exact = snapshot.authors().exact(typed);
-        List<Suggester.Entry> close = snapshot.authors().suggest(typed, 2);
-        Suggester.Entry entry = exact.orElse(close.size() == 1 ? close.get(0) : null);
-        return entry == null ? -1 : authors.indexOf(entry);
+        return snapshot.authors().pick(typed).map(entry -> snapshot.authors().entries().indexOf(entry)).orElse(-1);
     }
 
     /** Quotes by the author (index into the author suggestions, -1 for any) that match the search words. */
@@ -139,17 +135,21 @@ public final class QuoteCommand implements SlashCommand {
                     found.add(i);
                 }
             }
-            snapshot.search().search(search, 100).stream()
-                    .filter(hit -> hit.kind() == SearchIndex.Kind.QUOTE)
-                    .forEach(hit -> found.add(hit.ordinal()));
+            found.addAll(snapshot.search().ordinals(SearchIndex.Kind.QUOTE, search, 100));
         }
         return found.stream().filter(i -> who == null || who.equals(quotes.get(i).attribution())).sorted().toList();
     }
 
-    /** The quote as a block quote cut at a sentence to fit {@code max}, then "— who" linked to the source. */
+    /**
+     * The quote as a block quote cut at a sentence to fit {@code max}, then "— who" linked to the source; a link
+     * so long that the byline would take more than half of {@code max} is left out, so the quote keeps its room.
+     */
     static String quoteText(Quote quote, int max, Section section) {
-        String byline = quote.attribution() == null ? ""
-                : "\n— " + Markdown.link(Fit.cut(quote.attribution(), 150, ""), quote.attributionUrl());
+        String who = quote.attribution() == null ? null : Fit.cut(quote.attribution(), 150, "");
+        String byline = who == null ? "" : "\n— " + Markdown.link(who, quote.attributionUrl());
+        if (byline.length() > max / 2) {
+            byline = "\n— " + Markdown.escape(who);
+        }
         String more = section == null ? "" : Markdown.link("Read it in the workshop", section.url());
         return Fit.cut(Markdown.quoted(Markdown.escape(quote.text())), max - byline.length(), more) + byline;
     }

@@ -89,10 +89,7 @@ public final class ReadingListCommand implements SlashCommand {
         if (direct.isPresent()) {
             return direct;
         }
-        Optional<Suggester.Entry> exact = snapshot.readingLists().exact(typed);
-        List<Suggester.Entry> close = snapshot.readingLists().suggest(typed, 2);
-        return exact.or(() -> close.size() == 1 ? Optional.of(close.get(0)) : Optional.empty())
-                .flatMap(entry -> library.readingList(entry.value()));
+        return snapshot.readingLists().pick(typed).flatMap(entry -> library.readingList(entry.value()));
     }
 
     private static MessageCreateData overview(Library library, int requested, String note) {

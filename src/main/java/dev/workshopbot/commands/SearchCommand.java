@@ -39,19 +39,28 @@ public final class SearchCommand implements SlashCommand {
             return Messages.refusal(Fit.cut("Nothing in the workshop matches “" + Markdown.escape(query)
                     + "”. Try fewer or other words, or browse with /sections.", Messages.CONTENT_MAX, ""));
         }
-        EmbedBuilder embed = Messages.titled(Fit.cut("Search: " + query, Messages.TITLE_MAX, ""), null);
+        String title = Fit.cut("Search: " + query, Messages.TITLE_MAX, "");
+        String footer = "Top " + hits.size() + " · content " + snapshot.library().shortVersion();
+        EmbedBuilder embed = Messages.titled(title, null);
+        // Five full fields would pass the embed's 6000 characters: each hit gets an equal share of what is left.
+        int share = (Messages.EMBED_TOTAL_MAX - title.length() - footer.length()) / hits.size();
         for (SearchIndex.Hit hit : hits) {
             String icon = switch (hit.kind()) {
                 case SECTION -> "📖 ";
                 case QUOTE -> "💬 ";
                 case LINK -> "🔗 ";
             };
+            String name = Fit.cut(icon + hit.title(), Messages.FIELD_NAME_MAX, "");
+            int valueMax = Math.min(Messages.FIELD_VALUE_MAX, share - name.length());
             String open = hit.url() == null ? "" : "\n" + Markdown.link("Open", hit.url());
+            if (open.length() > valueMax / 2) {
+                // A link this long would leave the snippet no room (or overflow the field): the title names it.
+                open = "";
+            }
             String snippet = hit.snippet().isBlank() ? "" : Markdown.snippet(hit.snippet());
-            embed.addField(Fit.cut(icon + hit.title(), Messages.FIELD_NAME_MAX, ""),
-                    Fit.cut(snippet, Messages.FIELD_VALUE_MAX - open.length(), "") + open, false);
+            embed.addField(name, Fit.cut(snippet, valueMax - open.length(), "") + open, false);
         }
-        embed.setFooter("Top " + hits.size() + " · content " + snapshot.library().shortVersion());
+        embed.setFooter(footer);
         return Reply.visible(Messages.embed(embed));
     }
 }

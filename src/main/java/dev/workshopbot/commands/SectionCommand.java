@@ -93,12 +93,7 @@ public final class SectionCommand implements SlashCommand {
         if (direct.isPresent()) {
             return direct;
         }
-        Optional<Section> byLabel = snapshot.sections().exact(name).flatMap(entry -> library.section(entry.value()));
-        if (byLabel.isPresent()) {
-            return byLabel;
-        }
-        List<Suggester.Entry> close = snapshot.sections().suggest(name, 2);
-        return close.size() == 1 ? library.section(close.get(0).value()) : Optional.empty();
+        return snapshot.sections().pick(name).flatMap(entry -> library.section(entry.value()));
     }
 
     private static Reply notFound(Snapshot snapshot, String name) {

@@ -78,14 +78,9 @@ public final class SectionsCommand implements SlashCommand {
 
     private static int pageIndex(Snapshot snapshot, String typed) {
         List<Page> pages = snapshot.library().pages();
-        Optional<Suggester.Entry> exact = snapshot.pages().exact(typed);
-        List<Suggester.Entry> close = snapshot.pages().suggest(typed, 2);
-        Suggester.Entry entry = exact.orElse(close.size() == 1 ? close.get(0) : null);
-        if (entry == null) {
-            return -1;
-        }
-        for (int i = 0; i < pages.size(); i++) {
-            if (pages.get(i).path().equals(entry.value())) {
+        Optional<String> picked = snapshot.pages().pick(typed).map(Suggester.Entry::value);
+        for (int i = 0; i < pages.size() && picked.isPresent(); i++) {
+            if (Library.handleOf(pages.get(i).path()).equals(picked.get())) {
                 return i;
             }
         }

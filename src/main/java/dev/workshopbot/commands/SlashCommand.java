@@ -16,6 +16,11 @@ public interface SlashCommand {
 
     Reply handle(Invocation invocation);
 
+    /** Whether answers are for the caller only; decides who sees a deferred answer. */
+    default boolean repliesPrivately() {
+        return false;
+    }
+
     /** Choices for the focused option given what the user has typed. */
     default List<Suggester.Entry> autocomplete(String option, String typed) {
         return List.of();

@@ -29,11 +29,19 @@ public final class Console {
     private final CommandRegistry registry;
     private final PrintStream out;
     private final PrintStream err;
+    private final java.util.function.Supplier<String> reload;
 
     public Console(CommandRegistry registry, PrintStream out, PrintStream err) {
+        this(registry, out, err, () -> "reload is not available here");
+    }
+
+    /** {@code reload} re-reads the content and returns its one-line report, for the REPL's {@code reload}. */
+    public Console(CommandRegistry registry, PrintStream out, PrintStream err,
+            java.util.function.Supplier<String> reload) {
         this.registry = registry;
         this.out = out;
         this.err = err;
+        this.reload = reload;
     }
 
     /** Answers one slash-command line; exit 2 when Discord would never send such a line. */
@@ -73,7 +81,8 @@ public final class Console {
     public int repl(Reader input, Caller caller, boolean json, String banner) throws IOException {
         BufferedReader reader = new BufferedReader(input);
         out.println(banner);
-        out.println("Type a command such as /section name:… or /search query:…, press <button id>, help, or quit.");
+        out.println("Type a command such as /section name:… or /search query:…, press <button id>, reload, help, "
+                + "or quit.");
         while (true) {
             out.print("> ");
             out.flush();
@@ -87,6 +96,8 @@ public final class Console {
             }
             if (trimmed.equals("help")) {
                 print(registry.handle(new dev.workshopbot.commands.Invocation("help", null, Map.of(), caller)), json);
+            } else if (trimmed.equals("reload")) {
+                out.println(reload.get());
             } else if (trimmed.startsWith("press ")) {
                 press(trimmed.substring("press ".length()).strip(), caller, json);
             } else {

@@ -60,8 +60,28 @@ public final class ContentLoader {
             }
         }
         List<Page> ordered = withWorkshopKeys(NavOrder.order(pages, problems), problems);
+        ReadingPlan plan = plan(files, ordered, problems);
         return new Library(version(files), ordered, inOrder(links, ordered, Link::page),
-                inOrder(quotes, ordered, Quote::page), inOrder(lists, ordered, ReadingList::page), problems);
+                inOrder(quotes, ordered, Quote::page), inOrder(lists, ordered, ReadingList::page), plan, problems);
+    }
+
+    /** The authored plan when {@code reading-plan.yml} exists and is valid, else one section a day. */
+    private static ReadingPlan plan(Map<String, byte[]> files, List<Page> pages, List<Problem> problems) {
+        List<Section> sections = pages.stream().flatMap(page -> page.sections().stream()).toList();
+        byte[] file = files.get(PlanParser.FILE);
+        if (file == null) {
+            return ReadingPlan.oneSectionADay(sections);
+        }
+        String yaml = decode(PlanParser.FILE, file, problems);
+        Map<String, Section> byName = new HashMap<>();
+        for (Section section : sections) {
+            byName.putIfAbsent(section.title().toLowerCase(java.util.Locale.ROOT), section);
+            byName.putIfAbsent(section.id(), section);
+            byName.put(section.key(), section);
+        }
+        ReadingPlan plan = yaml == null ? null : PlanParser.parse(yaml,
+                name -> byName.getOrDefault(name, byName.get(name.toLowerCase(java.util.Locale.ROOT))), problems);
+        return plan != null ? plan : ReadingPlan.oneSectionADay(sections);
     }
 
     /** Every {@code .md} and {@code .yml} file under the directory by relative path, refusing what must not be read. */

@@ -19,6 +19,7 @@ public final class Library {
     private final List<Quote> quotes;
     private final List<ReadingList> readingLists;
     private final List<Problem> problems;
+    private final ReadingPlan plan;
     private static final int MAX_HANDLE = 48;
 
     private final Map<String, Section> sectionsByKey = new HashMap<>();
@@ -33,8 +34,9 @@ public final class Library {
     private final Map<String, List<Link>> linksByList = new HashMap<>();
 
     Library(String version, List<Page> pages, List<Link> links, List<Quote> quotes,
-            List<ReadingList> readingLists, List<Problem> problems) {
+            List<ReadingList> readingLists, ReadingPlan plan, List<Problem> problems) {
         this.version = version;
+        this.plan = plan;
         this.pages = List.copyOf(pages);
         this.links = List.copyOf(links);
         this.quotes = List.copyOf(quotes);
@@ -102,6 +104,11 @@ public final class Library {
         return readingLists;
     }
 
+    /** The daily reading plan: authored in reading-plan.yml, or one section a day. */
+    public ReadingPlan plan() {
+        return plan;
+    }
+
     public List<Problem> problems() {
         return problems;
     }
@@ -144,11 +151,6 @@ public final class Library {
     public Optional<Section> next(Section section) {
         Integer at = position.get(section);
         return at == null || at + 1 >= sections.size() ? Optional.empty() : Optional.of(sections.get(at + 1));
-    }
-
-    /** 0-based position of the section in reading order, or -1 when it is not part of this snapshot. */
-    public int indexOf(Section section) {
-        return position.getOrDefault(section, -1);
     }
 
     public Optional<Page> page(String path) {

@@ -128,10 +128,10 @@ final class PageParser {
 
     private FrontMatter frontMatter(String source) {
         Node first = document.getFirstChild();
-        if (first instanceof YamlFrontMatterBlock block) {
+        String[] lines = source.split("\n", -1);
+        if (first instanceof YamlFrontMatterBlock block && isFence(lines, block.getEndLineNumber())) {
             int start = Inlines.line(block);
             int end = block.getEndLineNumber();
-            String[] lines = source.split("\n", -1);
             StringBuilder yaml = new StringBuilder();
             for (int i = start; i < end && i < lines.length; i++) {
                 yaml.append(lines[i]).append('\n');
@@ -143,6 +143,10 @@ final class PageParser {
             return null;
         }
         return FrontMatter.NONE;
+    }
+
+    private static boolean isFence(String[] lines, int index) {
+        return index < lines.length && (lines[index].strip().equals("---") || lines[index].strip().equals("..."));
     }
 
     private String firstHeadingTitle() {
@@ -240,7 +244,8 @@ final class PageParser {
             }
         }
         current = new Draft(id, title.isBlank() ? id : title, level, parent, line, false);
-        current.attributes.addAll(takeAttributes());
+        // An attribute list above a heading ({: .no_toc }) styles the heading, which the bot does not show.
+        takeAttributes();
         drafts.add(current);
     }
 
@@ -433,7 +438,7 @@ final class PageParser {
                 attributionUrl = source.url();
                 attribution = intro.getFirstChild() instanceof com.vladsch.flexmark.ast.Link
                         ? introLinks.get(0).text()
-                        : SPEECH_VERB.matcher(source.text()).replaceFirst("");
+                        : fullName(SPEECH_VERB.matcher(source.text()).replaceFirst(""));
             }
         }
         String plain = text.toString().strip();
@@ -444,6 +449,20 @@ final class PageParser {
         quotes.add(new Quote(plain, attribution, attributionUrl, path, section.id, Inlines.line(blockQuote)));
         section.add(new Block(Block.Kind.QUOTE, plain + (attribution == null ? "" : "\n— " + attribution),
                 spans, Inlines.line(blockQuote), attributes));
+    }
+
+    /** A surname alone ("As Willison puts it") becomes the full name a link on this page gave earlier. */
+    private String fullName(String name) {
+        if (name.isBlank() || name.contains(" ")) {
+            return name;
+        }
+        for (int i = links.size() - 1; i >= 0; i--) {
+            String text = links.get(i).text();
+            if (text.endsWith(" " + name) && text.split(" ").length <= 4) {
+                return text;
+            }
+        }
+        return name;
     }
 
     /** A closing {@code — [who](url)} line, alone or as the last line of the last paragraph, is the attribution. */
@@ -648,7 +667,6 @@ final class PageParser {
         final int line;
         final boolean preamble;
         final List<Block> blocks = new ArrayList<>();
-        final List<String> attributes = new ArrayList<>();
         Node lastParagraphNode;
 
         Draft(String id, String title, int level, String parent, int line, boolean preamble) {

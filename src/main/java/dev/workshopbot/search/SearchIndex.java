@@ -1,5 +1,7 @@
 package dev.workshopbot.search;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.workshopbot.content.Block;
 import dev.workshopbot.content.Library;
 import dev.workshopbot.content.Link;
@@ -20,6 +22,7 @@ import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.FieldType;
 import org.apache.lucene.document.StoredField;
+import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.TextField;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexOptions;
@@ -49,6 +52,7 @@ public final class SearchIndex {
     public static final char MATCH_END = '\uE001';
 
     private static final String KIND = "kind";
+    private static final String KIND_INDEXED = "kind_indexed";
     private static final String ORDINAL = "ordinal";
     private static final String TITLE = "title";
     private static final String BODY = "body";
@@ -65,6 +69,7 @@ public final class SearchIndex {
     private final Analyzer analyzer = new EnglishAnalyzer();
     private final IndexSearcher searcher;
     private final UnifiedHighlighter highlighter;
+    private final Cache<String, List<Hit>> cache = Caffeine.newBuilder().maximumSize(2_000).build();
 
     private SearchIndex(Library library) {
         this.library = library;
@@ -103,8 +108,36 @@ public final class SearchIndex {
         return new SearchIndex(library);
     }
 
-    /** The best {@code limit} hits; an empty list when nothing matches or the query has no searchable words. */
+    /**
+     * The best {@code limit} hits; an empty list when nothing matches or the query has no searchable words.
+     * Answers are cached with this index, so a new content version starts with an empty cache.
+     */
     public List<Hit> search(String text, int limit) {
+        return cache.get(limit + "\u0000" + text, key -> find(text, limit));
+    }
+
+    /** The best matches of one kind, without snippets: for filtering, where highlighting would be wasted. */
+    public List<Integer> ordinals(Kind kind, String text, int limit) {
+        Query query = query(text);
+        if (query == null) {
+            return List.of();
+        }
+        Query ofKind = new BooleanQuery.Builder()
+                .add(query, BooleanClause.Occur.MUST)
+                .add(new TermQuery(new Term(KIND_INDEXED, kind.name())), BooleanClause.Occur.FILTER)
+                .build();
+        try {
+            List<Integer> ordinals = new ArrayList<>();
+            for (ScoreDoc hit : searcher.search(ofKind, limit).scoreDocs) {
+                ordinals.add(searcher.storedFields().document(hit.doc).getField(ORDINAL).numericValue().intValue());
+            }
+            return ordinals;
+        } catch (IOException e) {
+            throw new UncheckedIOException("an in-memory index cannot fail to read", e);
+        }
+    }
+
+    private List<Hit> find(String text, int limit) {
         Query query = query(text);
         if (query == null) {
             return List.of();
@@ -125,7 +158,7 @@ public final class SearchIndex {
                 String snippet = snippets[i] == null ? "" : snippets[i];
                 hits.add(hit(kind, ordinal, clip(snippet)));
             }
-            return hits;
+            return List.copyOf(hits);
         } catch (IOException e) {
             throw new UncheckedIOException("an in-memory index cannot fail to read", e);
         }
@@ -190,6 +223,7 @@ public final class SearchIndex {
     private static Document document(Kind kind, int ordinal, String title, String body) {
         Document doc = new Document();
         doc.add(new StoredField(KIND, kind.name()));
+        doc.add(new StringField(KIND_INDEXED, kind.name(), Field.Store.NO));
         doc.add(new StoredField(ORDINAL, ordinal));
         doc.add(new TextField(TITLE, title, Field.Store.NO));
         FieldType withOffsets = new FieldType(TextField.TYPE_STORED);

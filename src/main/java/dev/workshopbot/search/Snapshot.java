@@ -21,7 +21,7 @@ public record Snapshot(Library library, SearchIndex search, Suggester sections, 
                         .map(list -> new Suggester.Entry(list.title(), library.handle(list))).toList()),
                 authorSuggester(library),
                 new Suggester(library.pages().stream()
-                        .map(page -> new Suggester.Entry(page.title(), page.path())).toList()));
+                        .map(page -> new Suggester.Entry(page.title(), Library.handleOf(page.path()))).toList()));
     }
 
     /** Section titles repeated across pages are told apart by their page title. */

@@ -1,5 +1,7 @@
 package dev.workshopbot.search;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
@@ -53,6 +55,7 @@ public final class Suggester {
     private final NavigableMap<String, List<Integer>> wordPrefixes = new TreeMap<>();
     private final Analyzer analyzer = new StandardAnalyzer(CharArraySet.EMPTY_SET);
     private final IndexSearcher fuzzy;
+    private final Cache<String, List<Entry>> cache = Caffeine.newBuilder().maximumSize(5_000).build();
 
     public Suggester(List<Entry> entries) {
         this.entries = List.copyOf(entries);
@@ -85,8 +88,12 @@ public final class Suggester {
         return entries;
     }
 
-    /** Up to {@code limit} (at most 25) entries for what the user has typed so far, best first. */
+    /** Up to {@code limit} (at most 25) entries for what the user has typed so far, best first; cached. */
     public List<Entry> suggest(String input, int limit) {
+        return cache.get(limit + "\u0000" + (input == null ? "" : input), key -> rank(input, limit));
+    }
+
+    private List<Entry> rank(String input, int limit) {
         int cap = Math.min(limit, MAX_CHOICES);
         String typed = normalise(input == null ? "" : input);
         Map<Integer, Entry> picked = new LinkedHashMap<>();
@@ -103,6 +110,19 @@ public final class Suggester {
             takeFuzzy(typed, picked, cap);
         }
         return List.copyOf(picked.values());
+    }
+
+    /**
+     * What a value typed without picking a suggestion means: the exact label or value, else the only close
+     * match; empty when nothing or several things are close (the caller then offers "did you mean").
+     */
+    public java.util.Optional<Entry> pick(String input) {
+        java.util.Optional<Entry> exact = exact(input);
+        if (exact.isPresent()) {
+            return exact;
+        }
+        List<Entry> close = suggest(input, 2);
+        return close.size() == 1 ? java.util.Optional.of(close.get(0)) : java.util.Optional.empty();
     }
 
     /** The entry whose label or value is exactly {@code input}, ignoring case and spacing. */

@@ -1,0 +1,67 @@
+package dev.workshopbot.ops;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.Timer;
+import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicReference;
+
+/** The bot's metrics in Prometheus form: commands and their latency, errors, reloads, daily posts, content, JVM. */
+public final class Metrics {
+
+    private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    private final AtomicReference<Gauge> contentInfo = new AtomicReference<>();
+
+    public Metrics() {
+        new JvmMemoryMetrics().bindTo(registry);
+    }
+
+    /** {@code workshopbot_content_version{version="…"} 1}: the content version being served, as a label. */
+    public synchronized void contentVersion(String version) {
+        Gauge old = contentInfo.get();
+        if (old != null) {
+            if (old.getId().getTag("version").equals(version)) {
+                return;
+            }
+            registry.remove(old);
+        }
+        contentInfo.set(Gauge.builder("workshopbot_content_version", () -> 1)
+                .description("The content version being served")
+                .tag("version", version)
+                .register(registry));
+    }
+
+    /** One interaction answered: by command and outcome (ok, error, cooldown). */
+    public void commandServed(String command, String outcome, Duration latency) {
+        Timer.builder("workshopbot_command_latency")
+                .description("Time from the interaction event to the answer handed to Discord")
+                .tag("command", command)
+                .tag("outcome", outcome)
+                .publishPercentiles(0.5, 0.99)
+                .register(registry)
+                .record(latency);
+        if (outcome.equals("error")) {
+            error("command");
+        }
+    }
+
+    public void error(String kind) {
+        Counter.builder("workshopbot_errors").tag("kind", kind).register(registry).increment();
+    }
+
+    public void reload(String result) {
+        Counter.builder("workshopbot_reloads").tag("result", result).register(registry).increment();
+    }
+
+    public void dailyPost(String result) {
+        Counter.builder("workshopbot_daily_posts").tag("result", result).register(registry).increment();
+    }
+
+    /** The Prometheus text exposition of every metric. */
+    public String scrape() {
+        return registry.scrape();
+    }
+}

@@ -1,0 +1,38 @@
+package dev.workshopbot;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.Test;
+
+/** The arrows of STYLE.md: the content core and search know nothing of Discord or of the console. */
+class ArchitectureTest {
+
+    private static final JavaClasses CLASSES = new ClassFileImporter()
+            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+            .importPackages("dev.workshopbot");
+
+    @Test
+    void contentAndSearch_importNothingFromJda() {
+        noClasses().that().resideInAnyPackage("dev.workshopbot.content..", "dev.workshopbot.search..")
+                .should().dependOnClassesThat().resideInAPackage("net.dv8tion..")
+                .check(CLASSES);
+    }
+
+    @Test
+    void contentAndSearch_dependOnNoOuterLayer() {
+        noClasses().that().resideInAnyPackage("dev.workshopbot.content..", "dev.workshopbot.search..")
+                .should().dependOnClassesThat().resideInAnyPackage("dev.workshopbot.commands..",
+                        "dev.workshopbot.console..", "dev.workshopbot.discord..", "dev.workshopbot.config..")
+                .check(CLASSES);
+    }
+
+    @Test
+    void content_doesNotDependOnSearch() {
+        noClasses().that().resideInAPackage("dev.workshopbot.content..")
+                .should().dependOnClassesThat().resideInAPackage("dev.workshopbot.search..")
+                .check(CLASSES);
+    }
+}

@@ -1,0 +1,215 @@
+package dev.workshopbot.console;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.workshopbot.App;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** The jar's commands, run in-process on the shipped content with the shipped config. */
+class CliTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    record Run(int exit, String out, String err) {
+    }
+
+    static Run run(String input, Map<String, String> env, String... args) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int exit = App.run(args, new ByteArrayInputStream(input.getBytes(StandardCharsets.UTF_8)),
+                new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8),
+                env);
+        return new Run(exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    }
+
+    /** Every run keeps its state in a temporary database, never in the working tree. */
+    static Run run(String... args) throws IOException {
+        return run("", Map.of("WORKSHOP_BOT_STORAGE_URL", "jdbc:sqlite:" + STATE.resolve("bot.db")), args);
+    }
+
+    private static final java.nio.file.Path STATE = tempDir();
+
+    private static java.nio.file.Path tempDir() {
+        try {
+            java.nio.file.Path dir = java.nio.file.Files.createTempDirectory("cli-test");
+            dir.toFile().deleteOnExit();
+            return dir;
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    @Test
+    void validate_onShippedContent_exitsZeroWithTheSummaryLine() throws IOException {
+        Run run = run("validate");
+        assertEquals(0, run.exit());
+        assertEquals("pages=1 sections=12 links=75 quotes=5 lists=5 errors=0 warnings=0", run.out().strip());
+    }
+
+    @Test
+    void validate_withErrors_printsPathLineProblems_andExitsOne(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws IOException {
+        java.nio.file.Files.writeString(dir.resolve("bad.md"), "---\ntitle: [x\n---\n# A\n");
+        Run run = run("--content", dir.toString(), "validate");
+        assertEquals(1, run.exit());
+        assertTrue(run.out().lines().findFirst().orElse("").matches("bad\\.md:\\d+: error: malformed front matter.*"),
+                run.out());
+        assertTrue(run.out().strip().endsWith("errors=1 warnings=0"), run.out());
+    }
+
+    @Test
+    void export_isTheSpecDocument() throws IOException {
+        Run run = run("export");
+        assertEquals(0, run.exit());
+        JsonNode export = JSON.readTree(run.out());
+        assertTrue(export.get("version").asText().matches("[0-9a-f]{64}"));
+        JsonNode page = export.get("pages").get(0);
+        assertEquals("why-ai-interviews.md", page.get("path").asText());
+        assertEquals(9, page.get("navOrder").asInt());
+        assertEquals("https://segunakinyemi.com/ai-interview-workshop/why-ai-interviews/", page.get("url").asText());
+        JsonNode section = page.get("sections").get(4);
+        assertEquals("why-llms-cant-replace-you-yet", section.get("id").asText());
+        assertEquals(List.of("id", "title", "level", "parent", "line", "summary", "words"), names(section));
+        assertEquals(75, export.get("links").size());
+        assertEquals(List.of("text", "url", "page", "section", "list", "line"), names(export.get("links").get(0)));
+        assertEquals(5, export.get("quotes").size());
+        assertEquals(5, export.get("readingLists").size());
+    }
+
+    @Test
+    void askSection_linksToTheAnchor_andShowsTheQuote() throws IOException {
+        Run run = run("ask", "/section name:why-llms-cant-replace-you-yet");
+        assertEquals(0, run.exit());
+        assertTrue(run.out().contains("/why-ai-interviews/#why-llms-cant-replace-you-yet>"), run.out());
+        assertTrue(run.out().contains("> Almost anyone can prompt an LLM"), run.out());
+        assertTrue(run.out().contains("— [Simon Willison](https://simonwillison.net/2025/Dec/18/code-proven-to-work/)"),
+                run.out());
+    }
+
+    @Test
+    void askJson_isTheInteractionCallbackBody_withMentionsDisabled() throws IOException {
+        Run run = run("ask", "/section name:why-llms-cant-replace-you-yet", "--json");
+        JsonNode body = JSON.readTree(run.out());
+        assertEquals(4, body.get("type").asInt());
+        assertEquals(0, body.at("/data/allowed_mentions/parse").size());
+        assertEquals("https://segunakinyemi.com/ai-interview-workshop/why-ai-interviews/#why-llms-cant-replace-you-yet",
+                body.at("/data/embeds/0/url").asText());
+    }
+
+    @Test
+    void searchWithATypo_findsInterviewContent() throws IOException {
+        Run run = run("ask", "/search query:intervew");
+        assertEquals(0, run.exit());
+        assertTrue(run.out().contains("**Interview"), run.out());
+    }
+
+    @Test
+    void autocompleteVibe_offersBothVibeSections() throws IOException {
+        Run run = run("ask", "/section name:vibe", "--autocomplete");
+        JsonNode choices = JSON.readTree(run.out());
+        List<String> values = new ArrayList<>();
+        choices.forEach(choice -> values.add(choice.get("value").asText()));
+        assertTrue(values.containsAll(List.of("vibe-coding-vs-vibe-engineering", "the-illusion-of-vibe-coding")),
+                values.toString());
+    }
+
+    @Test
+    void pressFullText_opensThePagedFullTextPrivately() throws IOException {
+        String id = JSON.readTree(run("ask", "/section name:the-illusion-of-vibe-coding", "--json").out())
+                .at("/data/components/0/components/0/custom_id").asText();
+        Run run = run("press", id, "--json");
+        JsonNode body = JSON.readTree(run.out());
+        assertEquals(64, body.at("/data/flags").asInt() & 64);
+        assertTrue(body.at("/data/embeds/0/description").asText().contains("u/\\_BreakingGood\\_")
+                || body.at("/data/embeds/0/footer/text").asText().contains("page 1 of"), run.out());
+    }
+
+    @Test
+    void badLines_exitTwo_namingWhatIsWrong() throws IOException {
+        Run unknown = run("ask", "/nope");
+        assertEquals(2, unknown.exit());
+        assertTrue(unknown.err().contains("unknown command /nope"), unknown.err());
+        Run missing = run("ask", "/section");
+        assertEquals(2, missing.exit());
+        assertTrue(missing.err().contains("option 'name' is required"), missing.err());
+        Run option = run("ask", "/quote colour:red");
+        assertEquals(2, option.exit());
+        assertTrue(option.err().contains("unknown option 'colour' for /quote (options: search, author)"),
+                option.err());
+    }
+
+    @Test
+    void unknownSection_isAPoliteEphemeralRefusal_exitZero() throws IOException {
+        Run run = run("ask", "/section name:\"@everyone nothing here\"", "--json");
+        assertEquals(0, run.exit());
+        JsonNode body = JSON.readTree(run.out());
+        assertEquals(64, body.at("/data/flags").asInt());
+        assertTrue(body.at("/data/content").asText().contains("/sections"), run.out());
+        assertEquals(0, body.at("/data/allowed_mentions/parse").size());
+    }
+
+    @Test
+    void console_answersALine_thenQuits() throws IOException {
+        Run run = run("/sections\nquit\n", Map.of("WORKSHOP_BOT_STORAGE_URL", "jdbc:sqlite:" + STATE.resolve("c.db")),
+                "console");
+        assertEquals(0, run.exit());
+        assertTrue(run.out().contains("offline console"), run.out());
+        assertTrue(run.out().contains("== Table of contents"), run.out());
+    }
+
+    @Test
+    void run_withoutToken_namesTheVariableAndTheConsole_exitTwo() throws IOException {
+        Run run = run("run");
+        assertEquals(2, run.exit());
+        assertTrue(run.err().contains("DISCORD_TOKEN") && run.err().contains("console"), run.err());
+        assertEquals(1, run.err().strip().lines().count());
+    }
+
+    @Test
+    void dailyPreview_worksOfflineForAModerator() throws IOException {
+        Run run = run("ask", "/daily preview", "--as", "moderator");
+        assertEquals(0, run.exit());
+        assertTrue(run.out().contains("(only you can see this)"), run.out());
+        assertTrue(run.out().contains("== Day 1 of 9: Why AI Interviews?"), run.out());
+        assertTrue(run.out().contains("-- Discuss"), run.out());
+    }
+
+    @Test
+    void daily_asAMember_isRefusedPolitely() throws IOException {
+        Run run = run("ask", "/daily status");
+        assertEquals(0, run.exit());
+        assertTrue(run.out().contains("Only moderators can use /daily"), run.out());
+    }
+
+    @Test
+    void dailySet_withABadTimeOrZone_namesTheOption() throws IOException {
+        Run time = run("ask", "/daily set channel:#123 time:25:00", "--as", "moderator");
+        assertTrue(time.out().contains("time: '25:00' is not a time of day"), time.out());
+        Run zone = run("ask", "/daily set channel:#123 timezone:Mars/Olympus", "--as", "moderator");
+        assertTrue(zone.out().contains("timezone: 'Mars/Olympus' is not an IANA time zone"), zone.out());
+    }
+
+    @Test
+    void badConfigValue_failsStartUp_namingTheKey() throws IOException {
+        Run run = run("", Map.of("WORKSHOP_BOT_HTTP_PORT", "70000"), "validate");
+        assertEquals(2, run.exit());
+        assertTrue(run.err().contains("http.port: 70000 is not a port"), run.err());
+    }
+
+    private static List<String> names(JsonNode node) {
+        List<String> names = new ArrayList<>();
+        node.fieldNames().forEachRemaining(names::add);
+        return names;
+    }
+}

@@ -1,0 +1,182 @@
+package dev.workshopbot.discord;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
+import dev.workshopbot.commands.Messages;
+import dev.workshopbot.commands.Reply;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.slf4j.LoggerFactory;
+
+@Timeout(10)
+class DispatcherTest {
+
+    private final ExecutorService workers = Executors.newFixedThreadPool(2);
+    private final ScheduledExecutorService timers = Executors.newSingleThreadScheduledExecutor();
+    private final AtomicLong nanos = new AtomicLong();
+    private final Cooldowns cooldowns = new Cooldowns(2, Duration.ofSeconds(10), nanos::get);
+    private final Dispatcher.Context context = new Dispatcher.Context(1, 42, "section");
+
+    /** Records what the dispatcher did, in order. */
+    static final class Recording implements Responder {
+        final List<String> calls = new CopyOnWriteArrayList<>();
+        final List<Reply> replies = new CopyOnWriteArrayList<>();
+        final CountDownLatch deferred = new CountDownLatch(1);
+
+        @Override
+        public void reply(Reply reply) {
+            calls.add("reply");
+            replies.add(reply);
+        }
+
+        @Override
+        public void defer(boolean ephemeral) {
+            calls.add("defer:" + (ephemeral ? "private" : "public"));
+            deferred.countDown();
+        }
+
+        @Override
+        public void replyAfterDefer(Reply reply) {
+            calls.add("replyAfterDefer");
+            replies.add(reply);
+        }
+    }
+
+    @AfterEach
+    void stop() {
+        workers.shutdownNow();
+        timers.shutdownNow();
+    }
+
+    @Test
+    void quickHandler_isAnsweredDirectly_withoutDeferring() throws Exception {
+        Dispatcher dispatcher = new Dispatcher(workers, timers, cooldowns, Duration.ofSeconds(5));
+        Recording responder = new Recording();
+        dispatcher.dispatch(context, false, true, () -> Reply.visible(Messages.text("hi")), responder)
+                .get(5, TimeUnit.SECONDS);
+        assertEquals(List.of("reply"), responder.calls);
+        assertEquals("hi", responder.replies.get(0).message().getContent());
+    }
+
+    @Test
+    void slowHandler_isDeferredFirst_thenAnsweredThroughTheHook() throws Exception {
+        // GIVEN a handler that only finishes once the interaction has been deferred
+        Dispatcher dispatcher = new Dispatcher(workers, timers, cooldowns, Duration.ofMillis(20));
+        Recording responder = new Recording();
+        // WHEN it runs
+        dispatcher.dispatch(context, true, true, () -> {
+            awaitQuietly(responder.deferred);
+            return Reply.visible(Messages.text("late"));
+        }, responder).get(5, TimeUnit.SECONDS);
+        // THEN the deferral came first, for the audience asked, and the answer went through the hook
+        assertEquals(List.of("defer:private", "replyAfterDefer"), responder.calls);
+        assertEquals("late", responder.replies.get(0).message().getContent());
+    }
+
+    @Test
+    void failingHandler_getsAnEphemeralApologyWithAnErrorId_thatIsAlsoLogged() throws Exception {
+        ListAppender<ILoggingEvent> logs = new ListAppender<>();
+        logs.start();
+        Logger logger = (Logger) LoggerFactory.getLogger(Dispatcher.class);
+        logger.addAppender(logs);
+        try {
+            Dispatcher dispatcher = new Dispatcher(workers, timers, cooldowns, Duration.ofSeconds(5));
+            Recording responder = new Recording();
+            dispatcher.dispatch(context, false, true, () -> {
+                throw new IllegalStateException("boom");
+            }, responder).get(5, TimeUnit.SECONDS);
+            Reply reply = responder.replies.get(0);
+            assertTrue(reply.ephemeral());
+            String content = reply.message().getContent();
+            String id = content.replaceAll("(?s).*\\(error ([A-Z0-9]{6})\\).*", "$1");
+            assertEquals(6, id.length(), content);
+            ILoggingEvent error = logs.list.stream().filter(e -> e.getLevel().toString().equals("ERROR"))
+                    .findFirst().orElseThrow();
+            assertTrue(error.getFormattedMessage().contains(id), error.getFormattedMessage());
+            assertEquals("42", error.getMDCPropertyMap().get("user"));
+            assertEquals("1", error.getMDCPropertyMap().get("guild"));
+            assertEquals("boom", error.getThrowableProxy().getMessage());
+        } finally {
+            logger.detachAppender(logs);
+        }
+    }
+
+    @Test
+    void overTheCooldown_isRefusedEphemerally_withTheSecondsToWait() throws Exception {
+        Dispatcher dispatcher = new Dispatcher(workers, timers, cooldowns, Duration.ofSeconds(5));
+        Recording responder = new Recording();
+        for (int i = 0; i < 3; i++) {
+            dispatcher.dispatch(context, false, true, () -> Reply.visible(Messages.text("ok")), responder)
+                    .get(5, TimeUnit.SECONDS);
+        }
+        Reply third = responder.replies.get(2);
+        assertTrue(third.ephemeral());
+        assertEquals("You're going fast: you can use /section again in 10 seconds.", third.message().getContent());
+    }
+
+    @Test
+    void afterStopAccepting_newInteractionsAreToldToRetry() throws Exception {
+        Dispatcher dispatcher = new Dispatcher(workers, timers, cooldowns, Duration.ofSeconds(5));
+        dispatcher.stopAccepting();
+        Recording responder = new Recording();
+        dispatcher.dispatch(context, false, true, () -> Reply.visible(Messages.text("ok")), responder)
+                .get(5, TimeUnit.SECONDS);
+        assertTrue(responder.replies.get(0).message().getContent().startsWith("I'm restarting"));
+    }
+
+    @Test
+    void drain_letsTheInteractionInFlightAnswer_andRefusesNewOnes() throws Exception {
+        Dispatcher dispatcher = new Dispatcher(workers, timers, cooldowns, Duration.ofSeconds(5));
+        Recording inFlight = new Recording();
+        CountDownLatch running = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        var answered = dispatcher.dispatch(context, false, false, () -> {
+            running.countDown();
+            awaitQuietly(release);
+            return Reply.visible(Messages.text("finished"));
+        }, inFlight);
+        assertTrue(running.await(5, TimeUnit.SECONDS));
+        var draining = Executors.newSingleThreadExecutor().submit(() -> dispatcher.drain(Duration.ofSeconds(5)));
+        Recording late = new Recording();
+        awaitUntil(() -> {
+            late.replies.clear();
+            dispatcher.dispatch(context, false, false, () -> Reply.visible(Messages.text("new")), late);
+            return late.replies.size() == 1 && late.replies.get(0).message().getContent().startsWith("I'm restarting");
+        });
+        release.countDown();
+        assertTrue(draining.get(5, TimeUnit.SECONDS));
+        answered.get(5, TimeUnit.SECONDS);
+        assertEquals("finished", inFlight.replies.get(0).message().getContent());
+    }
+
+    private static void awaitUntil(java.util.function.BooleanSupplier condition) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+        while (!condition.getAsBoolean()) {
+            assertTrue(System.nanoTime() < deadline, "condition never held");
+            Thread.sleep(10);
+        }
+    }
+
+    private static void awaitQuietly(CountDownLatch latch) {
+        try {
+            assertTrue(latch.await(5, TimeUnit.SECONDS), "the interaction was never deferred");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        }
+    }
+}
