@@ -42,7 +42,7 @@ final class Bot {
 
     Bot(Library library) {
         snapshot = Snapshot.of(library);
-        registry = App.commands(() -> snapshot, Clock.systemUTC());
+        registry = App.commands(() -> snapshot, Clock.systemUTC(), java.util.Optional::empty, java.util.List.of());
         String middleSection = library.handle(library.sections().get(library.sections().size() / 2));
         String middleList = library.handle(library.readingLists().get(library.readingLists().size() / 2));
         section = ask("section", Map.of("name", middleSection));
