@@ -30,6 +30,21 @@ class ArchitectureTest {
     }
 
     @Test
+    void dailyAndStore_reachDiscordOnlyThroughTheInterfaceDailyOwns() {
+        noClasses().that().resideInAnyPackage("dev.workshopbot.daily..", "dev.workshopbot.store..",
+                        "dev.workshopbot.reload..")
+                .should().dependOnClassesThat().resideInAnyPackage("net.dv8tion..", "dev.workshopbot.discord..")
+                .check(CLASSES);
+    }
+
+    @Test
+    void onlyTheCompositionRoot_wiresTheDiscordAdapter() {
+        noClasses().that().resideOutsideOfPackages("dev.workshopbot", "dev.workshopbot.discord..")
+                .should().dependOnClassesThat().resideInAPackage("dev.workshopbot.discord..")
+                .check(CLASSES);
+    }
+
+    @Test
     void content_doesNotDependOnSearch() {
         noClasses().that().resideInAPackage("dev.workshopbot.content..")
                 .should().dependOnClassesThat().resideInAPackage("dev.workshopbot.search..")

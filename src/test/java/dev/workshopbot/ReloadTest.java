@@ -101,6 +101,12 @@ class ReloadTest {
         Files.write(content.resolve("latin.md"), "# T\n\nCaf\u00e9\n".getBytes(StandardCharsets.ISO_8859_1));
         write("yaml.md", "---\ntitle: [oops\n---\n# Y\n");
         write("reading-plan.yml", "- sections: [missing-section]\n");
+        write("open.md", "---\ntitle: Never closed\n\n# Heading\n");
+        Path outside = Files.writeString(dir.resolve("outside.md"), "# Outside\n\nSecret.\n");
+        Files.createSymbolicLink(content.resolve("escape.md"), outside);
+        byte[] huge = new byte[5 * 1024 * 1024 + 1];
+        java.util.Arrays.fill(huge, (byte) 'x');
+        Files.write(content.resolve("huge.md"), huge);
         Reply reply = ask("reload", Map.of(), MODERATOR);
         String shown = text(reply);
         assertTrue(reply.ephemeral());
@@ -108,6 +114,9 @@ class ReloadTest {
         assertTrue(shown.contains("latin.md:3: error: not UTF-8"), shown);
         assertTrue(shown.contains("yaml.md:2: error: malformed front matter"), shown);
         assertTrue(shown.contains("reading-plan.yml:1: error: no section 'missing-section'"), shown);
+        assertTrue(shown.contains("open.md:1: error: malformed front matter"), shown);
+        assertTrue(shown.contains("escape.md:1: error: refused: symlink points outside"), shown);
+        assertTrue(shown.contains("huge.md:1: error: file is 5120 KiB"), shown);
         assertEquals(before, services.content().get().library().version());
         assertTrue(text(ask("section", Map.of("name", "edited"), MEMBER)).contains("Old words here."));
         assertEquals(List.of(), services.dailyStore().allSettings(), "no daily state changed");

@@ -5,6 +5,7 @@ import dev.workshopbot.content.Span;
 import dev.workshopbot.search.SearchIndex;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 /** Discord-flavoured Markdown from content and user text: everything escaped, links masked, callouts labelled. */
 public final class Markdown {
@@ -14,6 +15,8 @@ public final class Markdown {
             ".highlight", "Highlight", ".new", "New");
 
     private static final String MARKDOWN = "\\*_~|`[]";
+    private static final Pattern LINE_MARKUP = Pattern.compile("(?m)^(\\s*)(#|-#|>|-)");
+    private static final Pattern NUMBERED_ITEM = Pattern.compile("(?m)^(\\s*\\d+)\\.");
 
     private Markdown() {
     }
@@ -30,8 +33,8 @@ public final class Markdown {
             escaped.append(c);
         }
         // A line starting with '#', '-#', '>', '-' or '1.' would become a header, subtext, quote or list.
-        return escaped.toString().replaceAll("(?m)^(\\s*)(#|-#|>|-)", "$1\\\\$2")
-                .replaceAll("(?m)^(\\s*\\d+)\\.", "$1\\\\.");
+        String lines = LINE_MARKUP.matcher(escaped).replaceAll("$1\\\\$2");
+        return NUMBERED_ITEM.matcher(lines).replaceAll("$1\\\\.");
     }
 
     /** A masked link; the URL is made safe for Discord's parser (no spaces, no closing parenthesis). */

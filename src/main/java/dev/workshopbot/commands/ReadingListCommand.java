@@ -28,6 +28,7 @@ public final class ReadingListCommand implements SlashCommand {
     private static final String ALL = "-";
 
     private final Supplier<Snapshot> content;
+    private final Rendered rendered = new Rendered();
 
     public ReadingListCommand(Supplier<Snapshot> content) {
         this.content = content;
@@ -92,16 +93,19 @@ public final class ReadingListCommand implements SlashCommand {
         return snapshot.readingLists().pick(typed).flatMap(entry -> library.readingList(entry.value()));
     }
 
-    private static MessageCreateData overview(Library library, int requested, String note) {
-        List<String> lines = new ArrayList<>();
-        for (ReadingList list : library.readingLists()) {
-            int size = library.linksOf(list).size();
-            String where = library.section(list.page(), list.section())
-                    .map(section -> " · " + Markdown.link(Fit.cut(section.title(), 80, ""), section.url())).orElse("");
-            lines.add("• **" + Markdown.escape(Fit.cut(list.title(), 150, "")) + "** — " + size
-                    + (size == 1 ? " link" : " links") + where);
-        }
-        List<String> chunks = Pages.of(lines, LISTS_PER_PAGE, PAGE_CHARS);
+    private MessageCreateData overview(Library library, int requested, String note) {
+        List<String> chunks = rendered.pages(library.version(), ALL, () -> {
+            List<String> lines = new ArrayList<>();
+            for (ReadingList list : library.readingLists()) {
+                int size = library.linksOf(list).size();
+                String where = library.section(list.page(), list.section())
+                        .map(section -> " · " + Markdown.link(Fit.cut(section.title(), 80, ""), section.url()))
+                        .orElse("");
+                lines.add("• **" + Markdown.escape(Fit.cut(list.title(), 150, "")) + "** — " + size
+                        + (size == 1 ? " link" : " links") + where);
+            }
+            return Pages.of(lines, LISTS_PER_PAGE, PAGE_CHARS);
+        });
         if (chunks.isEmpty()) {
             chunks = List.of("This workshop has no reading lists yet: a reading list is a bulleted list of links.");
         }
@@ -114,13 +118,15 @@ public final class ReadingListCommand implements SlashCommand {
                 n -> ButtonId.of(NAME, library.version(), "page", ALL, String.valueOf(n)).encode()));
     }
 
-    private static MessageCreateData links(Library library, ReadingList list, int requested, String note) {
-        List<String> lines = new ArrayList<>();
-        for (Link link : library.linksOf(list)) {
-            lines.add("• " + Markdown.link(Fit.cut(link.text(), 200, ""), link.url()) + " — "
-                    + Markdown.escape(link.host()));
-        }
-        List<String> chunks = Pages.of(lines, LINKS_PER_PAGE, PAGE_CHARS);
+    private MessageCreateData links(Library library, ReadingList list, int requested, String note) {
+        List<String> chunks = rendered.pages(library.version(), list.id(), () -> {
+            List<String> lines = new ArrayList<>();
+            for (Link link : library.linksOf(list)) {
+                lines.add("• " + Markdown.link(Fit.cut(link.text(), 200, ""), link.url()) + " — "
+                        + Markdown.escape(link.host()));
+            }
+            return Pages.of(lines, LINKS_PER_PAGE, PAGE_CHARS);
+        });
         if (chunks.isEmpty()) {
             chunks = List.of("*(This list has no links.)*");
         }

@@ -28,6 +28,7 @@ public final class SectionCommand implements SlashCommand {
     private static final int SUMMARY_MAX = 1500;
 
     private final Supplier<Snapshot> content;
+    private final Rendered rendered = new Rendered();
 
     public SectionCommand(Supplier<Snapshot> content) {
         this.content = content;
@@ -73,7 +74,7 @@ public final class SectionCommand implements SlashCommand {
                     .orElseGet(() -> Messages.refusal("That was the last section of the workshop."));
         }
         boolean opening = button.arg(1).equals("open");
-        List<String> pages = fullText(section.get());
+        List<String> pages = rendered.pages(library.version(), section.get().key(), () -> fullText(section.get()));
         int page = Pages.clamp(button.intArg(1, 0), pages.size());
         EmbedBuilder embed = Messages.titled(section.get().title(), section.get().url())
                 .setDescription(pages.get(page))

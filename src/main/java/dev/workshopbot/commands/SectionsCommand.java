@@ -24,6 +24,7 @@ public final class SectionsCommand implements SlashCommand {
     private static final String ALL = "-";
 
     private final Supplier<Snapshot> content;
+    private final Rendered rendered = new Rendered();
 
     public SectionsCommand(Supplier<Snapshot> content) {
         this.content = content;
@@ -57,6 +58,23 @@ public final class SectionsCommand implements SlashCommand {
         return Reply.visible(render(snapshot.library(), pageIndex, 0, ""));
     }
 
+    /** The table of contents of {@code pages}, numbered in reading order, in pages that fit an embed. */
+    private static List<String> toc(Library library, List<Page> pages) {
+        List<String> lines = new ArrayList<>();
+        int number = 0;
+        for (Page page : pages) {
+            if (library.pages().size() > 1) {
+                lines.add("**" + Markdown.link(Fit.cut(page.title(), 150, ""), page.url()) + "**");
+            }
+            for (Section section : page.sections()) {
+                number++;
+                String indent = "  ".repeat(Math.max(0, section.level() - 2));
+                lines.add(indent + number + ". " + Markdown.link(Fit.cut(section.title(), 150, ""), section.url()));
+            }
+        }
+        return Pages.of(lines, LINES_PER_PAGE, PAGE_CHARS);
+    }
+
     @Override
     public Reply press(String customId, Caller caller) {
         Optional<ButtonId> id = ButtonId.parse(customId, 2);
@@ -87,22 +105,11 @@ public final class SectionsCommand implements SlashCommand {
         return -1;
     }
 
-    private static net.dv8tion.jda.api.utils.messages.MessageCreateData render(Library library, int pageIndex,
+    private net.dv8tion.jda.api.utils.messages.MessageCreateData render(Library library, int pageIndex,
             int requested, String note) {
         List<Page> pages = pageIndex < 0 ? library.pages() : List.of(library.pages().get(pageIndex));
-        List<String> lines = new ArrayList<>();
-        int number = 0;
-        for (Page page : pages) {
-            if (library.pages().size() > 1) {
-                lines.add("**" + Markdown.link(Fit.cut(page.title(), 150, ""), page.url()) + "**");
-            }
-            for (Section section : page.sections()) {
-                number++;
-                String indent = "  ".repeat(Math.max(0, section.level() - 2));
-                lines.add(indent + number + ". " + Markdown.link(Fit.cut(section.title(), 150, ""), section.url()));
-            }
-        }
-        List<String> chunks = Pages.of(lines, LINES_PER_PAGE, PAGE_CHARS);
+        int number = pages.stream().mapToInt(page -> page.sections().size()).sum();
+        List<String> chunks = rendered.pages(library.version(), String.valueOf(pageIndex), () -> toc(library, pages));
         if (chunks.isEmpty()) {
             chunks = List.of("*(No sections yet: the content directory has no pages.)*");
         }

@@ -121,7 +121,25 @@ final class Inlines {
     }
 
     static String stripMarkup(String text) {
-        return MARKUP.matcher(text).replaceAll("");
+        return text.indexOf('{') < 0 ? text : MARKUP.matcher(text).replaceAll("");
+    }
+
+    /** Runs of spaces, tabs and no-break spaces become one space (a loop: this runs on every piece of text). */
+    static String collapseBlanks(String text) {
+        StringBuilder out = null;
+        boolean blank = false;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            boolean isBlank = c == ' ' || c == '\t' || c == '\u00a0';
+            if (isBlank && (blank || c != ' ') && out == null) {
+                out = new StringBuilder(text.length()).append(text, 0, i);
+            }
+            if (out != null && !(isBlank && blank)) {
+                out.append(isBlank ? ' ' : c);
+            }
+            blank = isBlank;
+        }
+        return out == null ? text : out.toString();
     }
 
     /** Collects spans, merging neighbouring plain runs and cleaning markup and blanks at the end. */
@@ -153,7 +171,7 @@ final class Inlines {
             flush();
             List<Span> cleaned = new ArrayList<>();
             for (Span span : spans) {
-                String text = stripMarkup(span.text()).replaceAll("[ \\t\\u00a0]+", " ");
+                String text = collapseBlanks(stripMarkup(span.text()));
                 if (!text.isEmpty()) {
                     cleaned.add(new Span(text, span.url()));
                 }

@@ -658,6 +658,19 @@ final class PageParser {
         return sections;
     }
 
+    private static int wordCount(String text) {
+        int words = 0;
+        boolean inWord = false;
+        for (int i = 0; i < text.length(); i++) {
+            boolean blank = Character.isWhitespace(text.charAt(i));
+            if (!blank && !inWord) {
+                words++;
+            }
+            inWord = !blank;
+        }
+        return words;
+    }
+
     /** A section while its blocks are being read. */
     private static final class Draft {
         String id;
@@ -696,8 +709,7 @@ final class PageParser {
             int words = 0;
             for (Block block : blocks) {
                 if (block.kind().isProse() || block.kind() == Block.Kind.TABLE) {
-                    String text = block.plain().strip();
-                    words += text.isEmpty() ? 0 : text.split("\\s+").length;
+                    words += wordCount(block.plain());
                 }
             }
             return words;

@@ -22,8 +22,15 @@ public final class Summarizer {
      */
     public static String summarize(List<String> paragraphs, int max) {
         List<String> candidates = new ArrayList<>();
+        int seen = 0;
         for (String paragraph : paragraphs) {
-            for (String sentence : sentences(paragraph.strip().replaceAll("\\s+", " "))) {
+            // Only the lead can make the summary: splitting the rest of a long section into sentences is wasted.
+            if (seen > 2 * max) {
+                break;
+            }
+            String lead = paragraph.length() > 2 * max ? paragraph.substring(0, 2 * max) : paragraph;
+            seen += lead.length();
+            for (String sentence : sentences(lead.strip().replaceAll("\\s+", " "))) {
                 if (SENTENCE_END.matcher(sentence).find()) {
                     candidates.add(sentence.strip());
                 }

@@ -177,6 +177,6 @@ public final class Report {
     }
 
     private static String verdict(double value, double target) {
-        return value <= target ? "ok" : String.format(Locale.ROOT, "MISSED by %.1f×", value / target);
+        return value <= target ? "ok" : String.format(Locale.ROOT, "MISSED by %.2f×", value / target);
     }
 }
