@@ -7,6 +7,7 @@ import net.dv8tion.jda.api.JDA;
 import net.dv8tion.jda.api.JDABuilder;
 import net.dv8tion.jda.api.requests.GatewayIntent;
 import net.dv8tion.jda.api.requests.RestConfig;
+import net.dv8tion.jda.api.requests.SequentialRestRateLimiter;
 import net.dv8tion.jda.api.utils.ConcurrentSessionController;
 import net.dv8tion.jda.api.utils.MemberCachePolicy;
 import net.dv8tion.jda.api.utils.cache.CacheFlag;
@@ -47,7 +48,9 @@ public final class DiscordBot {
                 .setHttpClientBuilder(http)
                 .setMemberCachePolicy(MemberCachePolicy.NONE)
                 .disableCache(EnumSet.allOf(CacheFlag.class))
-                .setRestConfig(new RestConfig().setBaseUrl(config.apiBaseUrl()))
+                .setRestConfig(new RestConfig().setBaseUrl(config.apiBaseUrl())
+                        .setRateLimiterFactory(limits -> new PacedRateLimiter(new SequentialRestRateLimiter(limits),
+                                new GlobalPacer(GlobalPacer.DISCORD_PER_SECOND), System::nanoTime)))
                 .setSessionController(new ConcurrentSessionController() {
                     @Override
                     public String getGateway() {
