@@ -61,14 +61,16 @@ public final class Report {
             System.err.println("usage: Report <jmh results.json> [jmh run log with heap: lines]");
             System.exit(2);
         }
-        Report report = new Report(new ObjectMapper().readTree(Path.of(args[0]).toFile()));
+        JsonNode all = new ObjectMapper().readTree(Path.of(args[0]).toFile());
+        Report report = new Report(all);
         List<String> log = args.length == 2 ? Files.readAllLines(Path.of(args[1])) : List.of();
         System.out.println();
         System.out.println("==== workshop-bot benchmark summary ====");
         report.handlers();
         report.index();
         report.heap(log);
-        List<String> failed = report.startedWithoutResult(log);
+        List<String> failed = new ArrayList<>(LiveReport.print(all, log));
+        failed.addAll(report.startedWithoutResult(log));
         if (!failed.isEmpty()) {
             System.out.println();
             System.out.println("FAILED (started, no result; see the log above): " + failed);
