@@ -74,10 +74,8 @@ public final class DailyPosts {
     private static String links(DailyPost post, List<Section> sections) {
         Library library = post.library();
         Map<String, String> byUrl = new LinkedHashMap<>();
-        Map<String, String> known = new LinkedHashMap<>();
-        library.links().forEach(link -> known.putIfAbsent(link.url(), link.text()));
         for (String url : post.day().links()) {
-            byUrl.putIfAbsent(url, known.getOrDefault(url, url));
+            byUrl.putIfAbsent(url, library.firstLinkTo(url).map(Link::text).orElse(url));
         }
         for (Section section : sections) {
             for (Link link : library.linksOf(section)) {

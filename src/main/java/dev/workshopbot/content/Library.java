@@ -28,6 +28,7 @@ public final class Library {
     private final Map<Section, Integer> position = new IdentityHashMap<>();
     private final Map<String, List<Quote>> quotesBySection = new HashMap<>();
     private final Map<String, List<Link>> linksBySection = new HashMap<>();
+    private final Map<String, Link> firstLinkByUrl = new HashMap<>();
     private final Map<String, Page> pagesByPath = new LinkedHashMap<>();
     private final Map<String, ReadingList> listsById = new LinkedHashMap<>();
     private final Map<String, ReadingList> listsByHandle = new HashMap<>();
@@ -70,6 +71,7 @@ public final class Library {
         }
         for (Link link : this.links) {
             linksBySection.computeIfAbsent(link.page() + "#" + link.section(), key -> new ArrayList<>()).add(link);
+            firstLinkByUrl.putIfAbsent(link.url(), link);
         }
     }
 
@@ -177,6 +179,11 @@ public final class Library {
     public List<Quote> quotesOf(Section section) {
         return Collections.unmodifiableList(
                 quotesBySection.getOrDefault(section.pagePath() + "#" + section.id(), List.of()));
+    }
+
+    /** The first link in reading order that points at {@code url}, for naming a bare URL. */
+    public Optional<Link> firstLinkTo(String url) {
+        return Optional.ofNullable(firstLinkByUrl.get(url));
     }
 
     /** Links of a section (not its subsections), in document order. */
