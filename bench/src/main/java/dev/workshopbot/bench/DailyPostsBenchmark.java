@@ -107,7 +107,8 @@ public class DailyPostsBenchmark {
         // Let the global window the login's requests opened close, so the tick starts with a full one.
         Thread.sleep(1100);
         routine = new DailyRoutine(services.dailyStore(), () -> services.content().get().library(),
-                new JdaReadingPublisher(bot.jda()), clock, services.routine(), "bench@" + ProcessHandle.current().pid());
+                new JdaReadingPublisher(bot.jda()), clock, services.routine(),
+                "bench@" + ProcessHandle.current().pid());
         requestsBefore = fake.requests().size();
         refusedBefore = fake.tooManyRequests();
     }

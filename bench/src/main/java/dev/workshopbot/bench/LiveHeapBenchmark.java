@@ -77,8 +77,8 @@ public class LiveHeapBenchmark {
 
     private void report(String when) throws InterruptedException {
         long used = usedAfterGc();
-        System.out.printf(Locale.ROOT, "%nlive-heap: content=%s when=%s max=%d MiB retained=%.1f MiB baseline=%.1f MiB"
-                        + " fake=%.1f MiB bot=%.1f MiB%n", content, when, Runtime.getRuntime().maxMemory() >> 20,
+        System.out.printf(Locale.ROOT, "%nlive-heap: when=%s content=%s max=%d MiB retained=%.1f MiB baseline=%.1f MiB"
+                        + " fake=%.1f MiB bot=%.1f MiB%n", when, content, Runtime.getRuntime().maxMemory() >> 20,
                 mib(used), mib(baseline), mib(fakeAlone), mib(used - baseline - fakeAlone));
     }
 

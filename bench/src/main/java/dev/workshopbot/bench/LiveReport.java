@@ -44,12 +44,13 @@ final class LiveReport {
 
     private void live() {
         List<String> rows = marked("live: ");
-        if (rows.isEmpty()) {
+        List<String> heap = marked("live-heap: ");
+        if (rows.isEmpty() && heap.isEmpty()) {
             return;
         }
         System.out.println();
-        System.out.println("Live on Discord: inside the bot, from the interaction event to its callback request reaching"
-                + " the HTTP client (fake Discord; p99 target ≤ " + (int) LIVE_P99_TARGET_MS + " ms)");
+        System.out.println("Live on Discord: inside the bot, from the interaction event to its callback request"
+                + " reaching the HTTP client (fake Discord; p99 target ≤ " + (int) LIVE_P99_TARGET_MS + " ms)");
         System.out.printf(Locale.ROOT, "%-32s %-15s %6s %10s %10s %10s%n", "request", "content", "n", "p50", "p99",
                 "max");
         for (String row : rows) {
@@ -65,7 +66,7 @@ final class LiveReport {
                         "callbacks", deferred.group(1), deferred.group(2));
             }
         }
-        marked("live-heap: ").forEach(System.out::println);
+        heap.forEach(System.out::println);
     }
 
     private void reload() {
@@ -109,8 +110,8 @@ final class LiveReport {
         }
         System.out.println();
         System.out.println("Daily posts: " + DailyPostsBenchmark.GUILDS + " servers due in the same minute, Discord's"
-                + " rate limits (target ≤ " + DAILY_RATIO_TARGET + "× the global limit's bound, no 429 after the first"
-                + " of each bucket)");
+                + " rate limits (target ≤ " + DAILY_RATIO_TARGET + "× the global limit's bound, no 429 after the"
+                + " first of each bucket)");
         lines.forEach(System.out::println);
         List<double[]> measured = new ArrayList<>();
         for (String line : lines) {
