@@ -47,6 +47,7 @@ public final class ContentReloader {
     private final Consumer<String> modLog;
     private final ReentrantLock lock = new ReentrantLock();
     private volatile Consumer<Result> onResult = result -> { };
+    private volatile Optional<AuditLog.Entry> last;
 
     public ContentReloader(SnapshotStore store, Path directory, ContentLoader loader, AuditLog audit, Clock clock,
             Consumer<String> modLog) {
@@ -107,17 +108,26 @@ public final class ContentReloader {
         this.onResult = listener;
     }
 
-    /** When and by whom the content was last reloaded successfully. */
+    /** When and by whom the content was last reloaded successfully (read from the audit log once, then kept). */
     public Optional<AuditLog.Entry> lastReload() {
-        return audit.last("reload");
+        Optional<AuditLog.Entry> known = last;
+        if (known == null) {
+            known = audit.last("reload");
+            last = known;
+        }
+        return known;
     }
 
     private void record(Requester who, Result result) {
         String summary = summary(result);
-        audit.record(new AuditLog.Entry(clock.instant(), who.guildId(), who.userId(),
+        AuditLog.Entry entry = new AuditLog.Entry(clock.instant(), who.guildId(), who.userId(),
                 result.outcome() == Result.Outcome.SWAPPED ? "reload" : "reload-" + result.outcome().name()
                         .toLowerCase(java.util.Locale.ROOT), who.door().name().toLowerCase(java.util.Locale.ROOT),
-                result.outcome().name().toLowerCase(java.util.Locale.ROOT), summary));
+                result.outcome().name().toLowerCase(java.util.Locale.ROOT), summary);
+        audit.record(entry);
+        if (result.outcome() == Result.Outcome.SWAPPED) {
+            last = Optional.of(entry);
+        }
         if (result.outcome() == Result.Outcome.REFUSED) {
             LOG.warn("reload refused door={} guild={} user={}: {}", who.door(), who.guildId(), who.userId(), summary);
         } else {
