@@ -67,6 +67,7 @@ import java.util.function.Consumer;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import net.dv8tion.jda.api.JDA;
+import okhttp3.OkHttpClient;
 import net.dv8tion.jda.api.entities.channel.middleman.GuildMessageChannel;
 import net.dv8tion.jda.api.exceptions.InvalidTokenException;
 import org.slf4j.Logger;
@@ -207,9 +208,7 @@ public final class App {
                         outcome, latency));
         DiscordBot bot;
         try {
-            bot = DiscordBot.start(token, discord, dispatcher,
-                    new JdaRouter(services.registry(), dispatcher, new Moderators(ids(discord.moderatorRoleIds()))),
-                    new CommandRegistrar(services.registry()::all, ids(discord.guildIds())));
+            bot = connect(token, discord, services.registry(), dispatcher, null);
         } catch (InvalidTokenException e) {
             err.println("Discord refused the token in DISCORD_TOKEN: copy it again from the Developer Portal "
                     + "(Bot → Reset Token)");
@@ -254,6 +253,19 @@ public final class App {
             return Console.PROBLEMS;
         }
         return Console.OK;
+    }
+
+    /**
+     * Logs the bot in and routes interactions to {@code registry}: moderators and servers as {@code discord} says.
+     * {@code listenersFirst} hear every event before the bot (benchmarks time with them); {@code http} is JDA's
+     * HTTP client builder, or null for JDA's own.
+     */
+    public static DiscordBot connect(String token, BotConfig.Discord discord, CommandRegistry registry,
+            Dispatcher dispatcher, OkHttpClient.Builder http, Object... listenersFirst) throws InterruptedException {
+        List<Object> listeners = new ArrayList<>(List.of(listenersFirst));
+        listeners.add(new JdaRouter(registry, dispatcher, new Moderators(ids(discord.moderatorRoleIds()))));
+        listeners.add(new CommandRegistrar(registry::all, ids(discord.guildIds())));
+        return DiscordBot.start(token, discord, http, dispatcher, listeners.toArray());
     }
 
     /** Why the bot is not serving, for {@code /health}; empty when it is connected and has content. */

@@ -12,12 +12,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.workshopbot.commands.CommandRegistry;
 import dev.workshopbot.config.BotConfig;
 import dev.workshopbot.content.ContentLoader;
-import dev.workshopbot.discord.CommandRegistrar;
 import dev.workshopbot.discord.Cooldowns;
 import dev.workshopbot.discord.DiscordBot;
 import dev.workshopbot.discord.Dispatcher;
-import dev.workshopbot.discord.JdaRouter;
-import dev.workshopbot.discord.Moderators;
 import dev.workshopbot.discord.fake.FakeDiscord;
 import dev.workshopbot.discord.fake.RecordedRequest;
 import dev.workshopbot.search.Snapshot;
@@ -28,7 +25,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
@@ -73,9 +69,7 @@ class BotOnFakeDiscordTest {
         CommandRegistry registry = App.commands(() -> SNAPSHOT, Clock.systemUTC(), Optional::empty, List.of());
         Dispatcher dispatcher = new Dispatcher(Executors.newFixedThreadPool(2), Executors.newScheduledThreadPool(1),
                 new Cooldowns(50, Duration.ofSeconds(10), System::nanoTime), Duration.ofSeconds(1));
-        DiscordBot bot = DiscordBot.start(fake.token(), config, dispatcher,
-                new JdaRouter(registry, dispatcher, new Moderators(Set.of())),
-                new CommandRegistrar(registry::all, Set.of(GUILD)));
+        DiscordBot bot = App.connect(fake.token(), config, registry, dispatcher, null);
         bots.add(bot);
         return bot;
     }

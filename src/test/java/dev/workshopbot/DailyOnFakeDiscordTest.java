@@ -7,13 +7,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.workshopbot.config.BotConfig;
 import dev.workshopbot.content.ContentLoader;
 import dev.workshopbot.daily.DailyRoutine;
-import dev.workshopbot.discord.CommandRegistrar;
 import dev.workshopbot.discord.Cooldowns;
 import dev.workshopbot.discord.DiscordBot;
 import dev.workshopbot.discord.Dispatcher;
 import dev.workshopbot.discord.JdaReadingPublisher;
-import dev.workshopbot.discord.JdaRouter;
-import dev.workshopbot.discord.Moderators;
 import dev.workshopbot.discord.fake.FakeDiscord;
 import dev.workshopbot.discord.fake.RecordedRequest;
 import dev.workshopbot.store.GuildSettings;
@@ -28,7 +25,6 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -79,9 +75,7 @@ class DailyOnFakeDiscordTest {
                 fake.gatewayUrl(), List.of(), 50, "10s", null);
         Dispatcher dispatcher = new Dispatcher(Executors.newFixedThreadPool(2), Executors.newScheduledThreadPool(1),
                 new Cooldowns(50, Duration.ofSeconds(10), System::nanoTime), Duration.ofSeconds(1));
-        DiscordBot bot = DiscordBot.start(fake.token(), config, dispatcher,
-                new JdaRouter(services.registry(), dispatcher, new Moderators(Set.of())),
-                new CommandRegistrar(services.registry()::all, Set.of(GUILD)));
+        DiscordBot bot = App.connect(fake.token(), config, services.registry(), dispatcher, null);
         bots.add(bot);
         return bot;
     }

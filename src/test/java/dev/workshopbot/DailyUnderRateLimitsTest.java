@@ -5,13 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import dev.workshopbot.config.BotConfig;
 import dev.workshopbot.content.ContentLoader;
 import dev.workshopbot.daily.DailyRoutine;
-import dev.workshopbot.discord.CommandRegistrar;
 import dev.workshopbot.discord.Cooldowns;
 import dev.workshopbot.discord.DiscordBot;
 import dev.workshopbot.discord.Dispatcher;
 import dev.workshopbot.discord.JdaReadingPublisher;
-import dev.workshopbot.discord.JdaRouter;
-import dev.workshopbot.discord.Moderators;
 import dev.workshopbot.discord.fake.FakeDiscord;
 import dev.workshopbot.store.GuildSettings;
 import java.nio.file.Path;
@@ -24,7 +21,6 @@ import java.time.temporal.ChronoUnit;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -66,9 +62,7 @@ class DailyUnderRateLimitsTest {
             Dispatcher dispatcher = new Dispatcher(Executors.newFixedThreadPool(2),
                     Executors.newScheduledThreadPool(1), new Cooldowns(5, Duration.ofSeconds(10), System::nanoTime),
                     Duration.ofSeconds(1));
-            DiscordBot bot = DiscordBot.start(fake.token(), config.discord(), dispatcher,
-                    new JdaRouter(services.registry(), dispatcher, new Moderators(Set.of())),
-                    new CommandRegistrar(services.registry()::all, Set.of()));
+            DiscordBot bot = App.connect(fake.token(), config.discord(), services.registry(), dispatcher, null);
             try {
                 DailyRoutine routine = new DailyRoutine(services.dailyStore(),
                         () -> services.content().get().library(), new JdaReadingPublisher(bot.jda()), clock,

@@ -1,14 +1,12 @@
 package dev.workshopbot.bench;
 
+import dev.workshopbot.App;
 import dev.workshopbot.Assembled;
 import dev.workshopbot.daily.DailyRoutine;
-import dev.workshopbot.discord.CommandRegistrar;
 import dev.workshopbot.discord.Cooldowns;
 import dev.workshopbot.discord.DiscordBot;
 import dev.workshopbot.discord.Dispatcher;
 import dev.workshopbot.discord.JdaReadingPublisher;
-import dev.workshopbot.discord.JdaRouter;
-import dev.workshopbot.discord.Moderators;
 import dev.workshopbot.discord.fake.FakeDiscord;
 import dev.workshopbot.discord.fake.RecordedRequest;
 import dev.workshopbot.store.GuildSettings;
@@ -24,7 +22,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -100,9 +97,7 @@ public class DailyPostsBenchmark {
         Dispatcher dispatcher = new Dispatcher(Executors.newFixedThreadPool(4, LiveBot.daemon("interaction")),
                 Executors.newSingleThreadScheduledExecutor(LiveBot.daemon("deferral")),
                 new Cooldowns(discord.cooldownUses(), discord.cooldown(), System::nanoTime), Duration.ofSeconds(1));
-        bot = DiscordBot.start(fake.token(), discord, dispatcher,
-                new JdaRouter(services.registry(), dispatcher, new Moderators(Set.of())),
-                new CommandRegistrar(services.registry()::all, Set.of()));
+        bot = App.connect(fake.token(), discord, services.registry(), dispatcher, null);
         awaitRegistered(services.registry().all().size());
         // Let the global window the login's requests opened close, so the tick starts with a full one.
         Thread.sleep(1100);

@@ -1,14 +1,12 @@
 package dev.workshopbot.bench;
 
+import dev.workshopbot.App;
 import com.github.benmanes.caffeine.cache.Ticker;
 import dev.workshopbot.Assembled;
 import dev.workshopbot.config.BotConfig;
-import dev.workshopbot.discord.CommandRegistrar;
 import dev.workshopbot.discord.Cooldowns;
 import dev.workshopbot.discord.DiscordBot;
 import dev.workshopbot.discord.Dispatcher;
-import dev.workshopbot.discord.JdaRouter;
-import dev.workshopbot.discord.Moderators;
 import dev.workshopbot.discord.fake.FakeDiscord;
 import dev.workshopbot.ops.Metrics;
 import java.nio.file.Path;
@@ -16,7 +14,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
@@ -86,10 +83,7 @@ final class LiveBot implements AutoCloseable {
             http.setMaxRequestsPerHost(25);
             OkHttpClient.Builder client = new OkHttpClient.Builder().dispatcher(http)
                     .connectionPool(new ConnectionPool(5, 10, TimeUnit.SECONDS)).addInterceptor(timings);
-            Set<Long> guilds = ids(discord.guildIds());
-            DiscordBot bot = DiscordBot.start(fake.token(), discord, client, dispatcher, timings,
-                    new JdaRouter(services.registry(), dispatcher, new Moderators(ids(discord.moderatorRoleIds()))),
-                    new CommandRegistrar(services.registry()::all, guilds));
+            DiscordBot bot = App.connect(fake.token(), discord, services.registry(), dispatcher, client, timings);
             try {
                 LiveBot live = new LiveBot(fake, services, bot, timings, outcomes);
                 live.awaitRegistered();
@@ -154,10 +148,6 @@ final class LiveBot implements AutoCloseable {
             }
             Thread.sleep(20);
         }
-    }
-
-    private static Set<Long> ids(List<String> ids) {
-        return ids.stream().map(Long::parseLong).collect(Collectors.toSet());
     }
 
     static ThreadFactory daemon(String name) {
