@@ -50,4 +50,24 @@ class ArchitectureTest {
                 .should().dependOnClassesThat().resideInAPackage("dev.workshopbot.search..")
                 .check(CLASSES);
     }
+
+    @Test
+    void contentAndSearch_knowNothingOfStorage() {
+        noClasses().that().resideInAnyPackage("dev.workshopbot.content..", "dev.workshopbot.search..")
+                .should().dependOnClassesThat().resideInAPackage("dev.workshopbot.store..")
+                .check(CLASSES);
+    }
+
+    @Test
+    void commands_buildMessagesButNeverTalkToTheGateway() {
+        // Commands may use JDA's message and command builders; events, interaction hooks, REST actions and the
+        // connection itself belong to discord/, so every command stays testable with plain values.
+        noClasses().that().resideInAPackage("dev.workshopbot.commands..")
+                .should().dependOnClassesThat().resideInAnyPackage("net.dv8tion.jda.api.events..",
+                        "net.dv8tion.jda.api.hooks..", "net.dv8tion.jda.api.requests..")
+                .orShould().dependOnClassesThat().haveFullyQualifiedName("net.dv8tion.jda.api.JDA")
+                .orShould().dependOnClassesThat().haveFullyQualifiedName(
+                        "net.dv8tion.jda.api.interactions.InteractionHook")
+                .check(CLASSES);
+    }
 }
