@@ -75,12 +75,21 @@ public final class DailyRoutine {
             if (guild.paused()) {
                 continue;
             }
-            Optional<LocalDate> due = ScheduleMath.dueDate(guild.time(), guild.zone(), now, settings.catchUp());
+            Optional<LocalDate> due = ScheduleMath.dueDate(guild.time(), guild.zone(), now, settings.catchUp())
+                    .filter(date -> isScheduled(guild, date));
             if (due.isPresent()) {
                 started.add(post(guild, due.get(), library, now));
             }
         }
         return started;
+    }
+
+    /**
+     * Whether a date's post belongs to the schedule: catching up is for posts missed while the bot was down, so a
+     * schedule set or resumed after today's time starts tomorrow.
+     */
+    static boolean isScheduled(GuildSettings guild, LocalDate date) {
+        return !ScheduleMath.postInstant(date, guild.time(), guild.zone()).isBefore(guild.activeFrom());
     }
 
     private CompletableFuture<Outcome> post(GuildSettings guild, LocalDate date, Library library, Instant now) {
@@ -141,7 +150,9 @@ public final class DailyRoutine {
             Throwable cause = failure instanceof CompletionException && failure.getCause() != null
                     ? failure.getCause() : failure;
             if (cause instanceof PublishException problem && problem.kind().pausesTheServer()) {
-                store.save(guild.withPaused(true, problem.getMessage()), clock.instant());
+                // Discord refused the post, so it was never sent: the day goes back to the plan for after the fix.
+                store.release(guild.guildId(), post.date(), post.index());
+                store.pause(guild.guildId(), problem.getMessage(), clock.instant());
                 LOG.warn("daily posts paused guild={} channel={}: {}", guild.guildId(), guild.channelId(),
                         problem.getMessage());
                 return Outcome.PAUSED;
