@@ -77,16 +77,19 @@ public final class DailyStore {
             statement.setLong(5, now.toEpochMilli());
             statement.setLong(6, guildId);
         };
-        if (update("UPDATE guild_settings SET channel_id = ?, post_time = ?, timezone = ?, paused = FALSE, "
+        if (update("saving the daily settings of server " + guildId,
+                "UPDATE guild_settings SET channel_id = ?, post_time = ?, timezone = ?, paused = FALSE, "
                 + "pause_reason = NULL, updated_at = ?, active_from = ? WHERE guild_id = ?", columns) == 0) {
-            update("INSERT INTO guild_settings (channel_id, post_time, timezone, updated_at, active_from, "
+            update("saving the daily settings of server " + guildId,
+                    "INSERT INTO guild_settings (channel_id, post_time, timezone, updated_at, active_from, "
                     + "guild_id, paused, plan_cursor) VALUES (?, ?, ?, ?, ?, ?, FALSE, 0)", columns);
         }
     }
 
     /** Pauses a server with a reason (null when a moderator asked); the cursor and schedule stay as they are. */
     public void pause(long guildId, String reason, Instant now) {
-        update("UPDATE guild_settings SET paused = TRUE, pause_reason = ?, updated_at = ? WHERE guild_id = ?",
+        update("saving the daily settings of server " + guildId,
+                "UPDATE guild_settings SET paused = TRUE, pause_reason = ?, updated_at = ? WHERE guild_id = ?",
                 statement -> {
                     statement.setString(1, reason);
                     statement.setLong(2, now.toEpochMilli());
@@ -96,7 +99,8 @@ public final class DailyStore {
 
     /** Unpauses a server; like a new schedule, it starts at the next post time after {@code now}. */
     public void resume(long guildId, Instant now) {
-        update("UPDATE guild_settings SET paused = FALSE, pause_reason = NULL, updated_at = ?, active_from = ? "
+        update("saving the daily settings of server " + guildId,
+                "UPDATE guild_settings SET paused = FALSE, pause_reason = NULL, updated_at = ?, active_from = ? "
                 + "WHERE guild_id = ?", statement -> {
                     statement.setLong(1, now.toEpochMilli());
                     statement.setLong(2, now.toEpochMilli());
@@ -106,7 +110,8 @@ public final class DailyStore {
 
     /** Moves the cursor from {@code from} to {@code to}; false when it is no longer at {@code from}. */
     public boolean moveCursor(long guildId, int from, int to, Instant now) {
-        return update("UPDATE guild_settings SET plan_cursor = ?, updated_at = ? WHERE guild_id = ? "
+        return update("saving the daily settings of server " + guildId,
+                "UPDATE guild_settings SET plan_cursor = ?, updated_at = ? WHERE guild_id = ? "
                 + "AND plan_cursor = ?", statement -> {
                     statement.setInt(1, to);
                     statement.setLong(2, now.toEpochMilli());
@@ -215,7 +220,8 @@ public final class DailyStore {
         if (intent.isDone() || intent.claimedAt().isAfter(staleBefore)) {
             return false;
         }
-        return update("UPDATE daily_posts SET claimed_by = ?, claimed_at = ? WHERE guild_id = ? AND local_date = ? "
+        return update("updating the post log of server " + intent.guildId(),
+                "UPDATE daily_posts SET claimed_by = ?, claimed_at = ? WHERE guild_id = ? AND local_date = ? "
                 + "AND claimed_by = ? AND claimed_at = ? AND message_id IS NULL", statement -> {
                     statement.setString(1, instance);
                     statement.setLong(2, now.toEpochMilli());
@@ -228,7 +234,8 @@ public final class DailyStore {
 
     /** Completes an intent with the Discord message (and thread) it produced. */
     public void complete(long guildId, LocalDate date, long messageId, Long threadId, Instant now) {
-        update("UPDATE daily_posts SET message_id = ?, thread_id = ?, posted_at = ? WHERE guild_id = ? "
+        update("updating the post log of server " + guildId,
+                "UPDATE daily_posts SET message_id = ?, thread_id = ?, posted_at = ? WHERE guild_id = ? "
                 + "AND local_date = ?", statement -> {
                     statement.setLong(1, messageId);
                     if (threadId == null) {
@@ -264,12 +271,12 @@ public final class DailyStore {
         void bind(PreparedStatement statement) throws SQLException;
     }
 
-    private int update(String sql, Binder binder) {
+    private int update(String what, String sql, Binder binder) {
         try (Connection connection = db.getConnection(); PreparedStatement statement = connection.prepareStatement(sql)) {
             binder.bind(statement);
             return statement.executeUpdate();
         } catch (SQLException e) {
-            throw new StoreException("updating the post log", e);
+            throw new StoreException(what, e);
         }
     }
 
