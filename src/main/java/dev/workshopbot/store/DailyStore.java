@@ -32,7 +32,10 @@ public final class DailyStore {
         return query("SELECT * FROM guild_settings ORDER BY guild_id");
     }
 
-    /** Inserts or replaces a server's whole settings row; the routine and {@code /daily} change only their columns. */
+    /**
+     * Inserts or replaces a server's whole settings row, as when seeding or restoring state; the routine and
+     * {@code /daily} change only the columns they own.
+     */
     public void save(GuildSettings settings, Instant now) {
         try (Connection connection = db.getConnection()) {
             connection.setAutoCommit(false);

@@ -81,6 +81,10 @@ class DailyRoutineTest {
 
         @Override
         public CompletableFuture<Optional<Published>> findEarlier(DailyPost post) {
+            if (fault.equals("channel-gone")) {
+                return CompletableFuture.failedFuture(
+                        new PublishException(PublishException.Kind.CHANNEL_GONE, "channel was deleted", null));
+            }
             Long id = messagesByNonce.get(post.nonce());
             return CompletableFuture.completedFuture(Optional.ofNullable(id).map(found -> new Published(found, null)));
         }
@@ -273,5 +277,21 @@ class DailyRoutineTest {
         assertEquals(List.of(LocalDate.of(2026, 6, 2), LocalDate.of(2026, 6, 3)),
                 channel.sent.stream().map(DailyPost::date).toList());
         assertEquals(2, store.settings(1).orElseThrow().cursor());
+    }
+
+    @Test
+    void crashAfterSend_thenTheChannelIsDeleted_pausesAndKeepsTheDayThatMayHaveGoneOut() {
+        // GIVEN a post sent by an instance that crashed before recording it, and then its channel deleted
+        guild(1, 0);
+        channel.fault = "after-send";
+        assertThrows(Crash.class, () -> run(routine(NINE_UTC, "a")));
+        channel.fault = "channel-gone";
+        // WHEN another instance takes the post over
+        List<DailyRoutine.Outcome> outcomes = run(routine(NINE_UTC.plusSeconds(300), "b"));
+        // THEN the server is paused with the reason, and the day stays claimed rather than being posted again later
+        assertEquals(List.of(DailyRoutine.Outcome.PAUSED), outcomes);
+        assertEquals("channel was deleted", store.settings(1).orElseThrow().pauseReason());
+        assertEquals(1, store.settings(1).orElseThrow().cursor());
+        assertEquals(1, store.posts(1).size());
     }
 }
