@@ -1,11 +1,15 @@
 package dev.workshopbot;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.workshopbot.commands.DailyPosts;
 import dev.workshopbot.config.BotConfig;
 import dev.workshopbot.content.ContentLoader;
+import dev.workshopbot.content.Library;
+import dev.workshopbot.daily.DailyPost;
 import dev.workshopbot.daily.DailyRoutine;
 import dev.workshopbot.discord.Cooldowns;
 import dev.workshopbot.discord.DiscordBot;
@@ -14,10 +18,15 @@ import dev.workshopbot.discord.JdaReadingPublisher;
 import dev.workshopbot.discord.fake.FakeDiscord;
 import dev.workshopbot.discord.fake.RecordedRequest;
 import dev.workshopbot.store.GuildSettings;
+import dev.workshopbot.store.PostRecord;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
@@ -25,10 +34,12 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import net.dv8tion.jda.api.Permission;
+import net.dv8tion.jda.api.entities.channel.middleman.GuildMessageChannel;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -40,8 +51,35 @@ import org.junit.jupiter.api.io.TempDir;
 class DailyOnFakeDiscordTest {
 
     private static final long GUILD = 1_500_000_000_000_000_001L;
+    private static final long OTHER_GUILD = 1_500_000_000_000_000_002L;
     private static final long MODERATOR = 1_500_000_000_000_000_042L;
     private static final Instant NOW = Instant.now().truncatedTo(ChronoUnit.MINUTES);
+
+    /** The fake's clock, moved on by a test to let Discord forget a nonce. */
+    private static final class MovableClock extends Clock {
+        private volatile Instant now = Instant.now();
+
+        void advance(Duration by) {
+            now = now.plus(by);
+        }
+
+        @Override
+        public ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(ZoneId zone) {
+            throw new UnsupportedOperationException("the fake runs in UTC");
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
+    }
+
+    private final MovableClock fakeClock = new MovableClock();
 
     @TempDir
     Path dir;
@@ -51,7 +89,7 @@ class DailyOnFakeDiscordTest {
 
     @BeforeEach
     void setUp() {
-        fake = FakeDiscord.start(GUILD);
+        fake = FakeDiscord.builder().guilds(GUILD, OTHER_GUILD).clock(fakeClock).start();
         BotConfig config = BotConfig.load(dir.resolve("none.yml"),
                 Map.of("WORKSHOP_BOT_STORAGE_URL", "jdbc:sqlite:" + dir.resolve("bot.db")));
         ContentLoader loader = new ContentLoader("https://segunakinyemi.com/ai-interview-workshop");
@@ -81,9 +119,37 @@ class DailyOnFakeDiscordTest {
     }
 
     private List<DailyRoutine.Outcome> tick(DiscordBot bot, String instance) {
-        DailyRoutine routine = new DailyRoutine(services.dailyStore(), () -> services.content().get().library(),
+        return tick(bot, instance, services.content().get().library());
+    }
+
+    private List<DailyRoutine.Outcome> tick(DiscordBot bot, String instance, Library library) {
+        DailyRoutine routine = new DailyRoutine(services.dailyStore(), () -> library,
                 new JdaReadingPublisher(bot.jda()), Clock.fixed(NOW, ZoneOffset.UTC), services.routine(), instance);
         return routine.tick().stream().map(CompletableFuture::join).toList();
+    }
+
+    /** A two-page Jekyll-like workshop in {@code folder}; {@code permalink} is the first page's, null for none. */
+    private static Path workshop(Path folder, String permalink) throws IOException {
+        Files.createDirectories(folder);
+        Files.writeString(folder.resolve("_config.yml"), "title: Pairing Workshop\nbaseurl: /pairing\n");
+        Files.writeString(folder.resolve("setup.md"), "---\ntitle: Setup\nnav_order: 1\n"
+                + (permalink == null ? "" : "permalink: \"" + permalink.replace("\"", "\\\"") + "\"\n")
+                + "---\n\n# Setup\n\nInstall the editor before the first session. It takes ten minutes.\n\n"
+                + "## Your first pair\n\nPick a partner and agree on who types first. Swap every 15 minutes.\n");
+        Files.writeString(folder.resolve("reviews.md"), "---\ntitle: Reviews\nnav_order: 2\n---\n\n# Reviews\n\n"
+                + "Read the [Google review guide](https://google.github.io/eng-practices/review/) first.\n");
+        return folder;
+    }
+
+    private static Library load(Path folder) {
+        return new ContentLoader("https://workshop.example/pairing").load(folder);
+    }
+
+    private void awaitCommands() throws InterruptedException {
+        long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(15);
+        while (fake.storedCommands(GUILD).size() < 9 && System.nanoTime() < until) {
+            Thread.sleep(20);
+        }
     }
 
     @Test
@@ -118,10 +184,7 @@ class DailyOnFakeDiscordTest {
     void moderatorSetsTheDailyPost_throughASubcommandWithAChannelOption() throws Exception {
         start();
         long channel = fake.textChannelId(GUILD);
-        long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(15);
-        while (fake.storedCommands(GUILD).size() < 9 && System.nanoTime() < until) {
-            Thread.sleep(20);
-        }
+        awaitCommands();
         long id = fake.injectSlashCommand(GUILD, MODERATOR, "daily set",
                 Map.of("channel", Long.toString(channel), "time", "07:30", "timezone", "Europe/Berlin"),
                 List.of(Permission.MANAGE_SERVER));
@@ -146,5 +209,138 @@ class DailyOnFakeDiscordTest {
         assertTrue(paused.paused());
         assertTrue(paused.pauseReason().contains("Send Messages"), paused.pauseReason());
         assertEquals(0, fake.messages(channel).size());
+    }
+
+    @Test
+    void setToAChannelWhereTheBotLacksPermissions_isRefused_namingExactlyWhatIsMissing() throws Exception {
+        // GIVEN a channel where the bot may see and read but neither post nor embed links
+        fake.denyPermission(GUILD, Permission.MESSAGE_SEND, Permission.MESSAGE_EMBED_LINKS);
+        start();
+        long channel = fake.textChannelId(GUILD);
+        awaitCommands();
+        // WHEN a moderator picks it for the daily posts
+        long id = fake.injectSlashCommand(GUILD, MODERATOR, "daily set",
+                Map.of("channel", Long.toString(channel), "time", "07:30"), List.of(Permission.MANAGE_SERVER));
+        // THEN the command refuses, naming the two missing permissions and no others, and nothing is scheduled
+        String reply = fake.awaitCallback(id, Duration.ofSeconds(3)).data().path("content").asText();
+        assertTrue(reply.contains("the bot lacks Send Messages, Embed Links in <#" + channel + ">"), reply);
+        assertFalse(reply.contains("View Channel") || reply.contains("Read Message History"), reply);
+        assertEquals(Optional.empty(), services.dailyStore().settings(GUILD));
+        assertEquals(List.of(), fake.validationErrors());
+    }
+
+    @Test
+    void setToAForgedChannelOfAnotherServer_isRefused() throws Exception {
+        // GIVEN a channel of another server the bot is in
+        start();
+        long foreign = fake.textChannelId(OTHER_GUILD);
+        awaitCommands();
+        // WHEN a moderator's modified client sends it as the channel option
+        long id = fake.injectForgedSlashCommand(GUILD, MODERATOR, "daily set",
+                Map.of("channel", Long.toString(foreign)), List.of(Permission.MANAGE_SERVER));
+        // THEN the command refuses it and nothing is scheduled
+        String reply = fake.awaitCallback(id, Duration.ofSeconds(3)).data().path("content").asText();
+        assertTrue(reply.contains("is not a text channel of this server"), reply);
+        assertEquals(Optional.empty(), services.dailyStore().settings(GUILD));
+    }
+
+    @Test
+    void scheduleNamingAChannelOfAnotherServer_postsNothingThere_andPausesTheServer() throws Exception {
+        // GIVEN a schedule (stored before the check existed) that names another server's channel
+        long foreign = fake.textChannelId(OTHER_GUILD);
+        services.dailyStore().save(new GuildSettings(GUILD, foreign, LocalTime.ofInstant(NOW, ZoneOffset.UTC),
+                ZoneId.of("UTC"), false, null, 0), NOW);
+        DiscordBot bot = start();
+        // WHEN its post is due
+        List<DailyRoutine.Outcome> outcomes = tick(bot, "a");
+        // THEN nothing reaches the other server, and the server is paused with the reason
+        assertEquals(List.of(DailyRoutine.Outcome.PAUSED), outcomes);
+        assertEquals(0, fake.messages(foreign).size());
+        GuildSettings paused = services.dailyStore().settings(GUILD).orElseThrow();
+        assertTrue(paused.paused());
+        assertTrue(paused.pauseReason().contains("belongs to another server"), paused.pauseReason());
+    }
+
+    @Test
+    void postDiscordRejectsWith400_pausesTheServerWithTheReason_andKeepsTheDay() throws Exception {
+        // GIVEN a workshop whose first page's URL Discord cannot parse, and a server due for day 1
+        Library library = load(workshop(dir.resolve("bad-url"), "/notes/a b)(<>\"x"));
+        long channel = fake.textChannelId(GUILD);
+        services.dailyStore().save(new GuildSettings(GUILD, channel, LocalTime.ofInstant(NOW, ZoneOffset.UTC),
+                ZoneId.of("UTC"), false, null, 0), NOW);
+        DiscordBot bot = start();
+        // WHEN the post goes out and Discord answers 400
+        List<DailyRoutine.Outcome> outcomes = tick(bot, "a", library);
+        // THEN the server is paused with Discord's reason instead of being retried, and day 1 is still next
+        assertEquals(List.of(DailyRoutine.Outcome.PAUSED), outcomes);
+        GuildSettings paused = services.dailyStore().settings(GUILD).orElseThrow();
+        assertTrue(paused.paused());
+        assertTrue(paused.pauseReason().contains("400") && paused.pauseReason().contains("embeds[0].url"),
+                paused.pauseReason());
+        assertEquals(0, paused.cursor());
+        assertEquals(List.of(), services.dailyStore().posts(GUILD));
+        assertEquals(List.of(), tick(bot, "a", library));
+        assertEquals(0, fake.messages(channel).size());
+    }
+
+    @Test
+    void crashAfterSendBeforeRecord_thenAContentChange_restartRecoversThePost_andOpensItsThread() throws Exception {
+        // GIVEN day 1 sent ten minutes ago by a bot killed before it opened the thread and recorded the post
+        Path folder = workshop(dir.resolve("workshop"), null);
+        long channel = fake.textChannelId(GUILD);
+        long sent = sendAndCrash(load(folder), channel);
+        // ... then Discord forgets the nonce, and a content file changes
+        fakeClock.advance(Duration.ofMinutes(10));
+        Files.writeString(folder.resolve("reviews.md"), "\nA review is a conversation, not a gate.\n",
+                StandardOpenOption.APPEND);
+        Library changed = load(folder);
+        // WHEN the bot restarts
+        DiscordBot second = start();
+        List<DailyRoutine.Outcome> outcomes = tick(second, "second", changed);
+        // THEN it finds day 1 by its day and date, sends nothing new, and opens the missing thread
+        assertEquals(List.of(DailyRoutine.Outcome.RECOVERED), outcomes);
+        assertEquals(1, fake.messages(channel).size());
+        assertEquals(1, fake.threads(channel).size());
+        PostRecord recorded = services.dailyStore().posts(GUILD).get(0);
+        assertEquals(sent, recorded.messageId());
+        assertEquals(fake.threads(channel).get(0).path("id").asLong(), recorded.threadId());
+    }
+
+    @Test
+    void crashAfterSendBeforeRecord_restartOpensTheThreadThePostNeverGot() throws Exception {
+        // GIVEN day 1 sent by a bot killed before its thread call
+        long channel = fake.textChannelId(GUILD);
+        Library library = load(workshop(dir.resolve("workshop"), null));
+        sendAndCrash(library, channel);
+        // WHEN the bot restarts with the same content
+        DiscordBot second = start();
+        List<DailyRoutine.Outcome> outcomes = tick(second, "second", library);
+        // THEN the post is recovered with a thread, and nothing new is sent
+        assertEquals(List.of(DailyRoutine.Outcome.RECOVERED), outcomes);
+        assertEquals(1, fake.messages(channel).size());
+        assertEquals(1, fake.threads(channel).size());
+        assertTrue(fake.threads(channel).get(0).path("name").asText().startsWith("Day 1:"));
+    }
+
+    /**
+     * Does what a bot killed between sending and recording did: claims day 1 for the date of a post due twelve
+     * minutes ago, sends it with its nonce, and stops without opening the thread. Returns the message id.
+     */
+    private long sendAndCrash(Library library, long channel) throws InterruptedException {
+        Instant due = NOW.minus(Duration.ofMinutes(12));
+        services.dailyStore().save(new GuildSettings(GUILD, channel, LocalTime.ofInstant(due, ZoneOffset.UTC),
+                ZoneId.of("UTC"), false, null, 0), NOW);
+        LocalDate date = due.atZone(ZoneOffset.UTC).toLocalDate();
+        DailyPost post = new DailyPost(GUILD, channel, date, 0, library.plan().size(), library.plan().days().get(0),
+                library, true);
+        assertTrue(services.dailyStore().claim(GUILD, date, 0, channel, post.nonce(), "crashed",
+                NOW.minus(Duration.ofMinutes(10))));
+        DiscordBot crashed = start();
+        long sent = crashed.jda().getChannelById(GuildMessageChannel.class, channel)
+                .sendMessage(DailyPosts.render(post)).setNonce(post.nonce()).complete().getIdLong();
+        crashed.shutdown(Duration.ofSeconds(10));
+        bots.remove(crashed);
+        assertEquals(0, fake.threads(channel).size());
+        return sent;
     }
 }

@@ -2,10 +2,11 @@ package dev.workshopbot.commands;
 
 import dev.workshopbot.daily.DailyPost;
 import dev.workshopbot.daily.DailySystem;
+import dev.workshopbot.daily.TimeZones;
 import dev.workshopbot.search.Suggester;
 import dev.workshopbot.store.GuildSettings;
-import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.Locale;
@@ -27,8 +28,7 @@ public final class DailyCommand implements SlashCommand {
 
     private final DailySystem daily;
     private final ModeratorGate gate;
-    private final Suggester zones = new Suggester(ZoneId.getAvailableZoneIds().stream().sorted()
-            .map(zone -> new Suggester.Entry(zone, zone)).toList());
+    private final TimeZones zones = new TimeZones();
 
     public DailyCommand(DailySystem daily, ModeratorGate gate) {
         this.daily = daily;
@@ -61,44 +61,71 @@ public final class DailyCommand implements SlashCommand {
 
     @Override
     public List<Suggester.Entry> autocomplete(String option, String typed) {
-        return zones.suggest(typed, Suggester.MAX_CHOICES);
+        return zones.suggest(typed, Suggester.MAX_CHOICES).stream().map(zone -> new Suggester.Entry(zone, zone))
+                .toList();
+    }
+
+    /** The subcommands of {@code /daily}, by the name Discord sends. */
+    enum Subcommand {
+        SET, PAUSE, RESUME, SKIP, PREVIEW, STATUS;
+
+        final String shown = name().toLowerCase(Locale.ROOT);
+
+        /** The subcommand named, {@code status} when none is (the console may leave it out). */
+        static Optional<Subcommand> named(String name) {
+            if (name == null) {
+                return Optional.of(STATUS);
+            }
+            return Arrays.stream(values()).filter(sub -> sub.shown.equals(name)).findFirst();
+        }
     }
 
     @Override
     public Reply handle(Invocation invocation) {
         Caller caller = invocation.caller();
-        String sub = invocation.subcommand() == null ? "status" : invocation.subcommand();
-        Optional<Reply> refusal = gate.refuse(caller, "/daily " + sub);
+        Optional<Subcommand> named = Subcommand.named(invocation.subcommand());
+        if (named.isEmpty()) {
+            return Messages.refusal("/daily has no subcommand '" + Markdown.escape(invocation.subcommand())
+                    + "'; use one of " + Arrays.stream(Subcommand.values()).map(sub -> sub.shown).toList() + ".");
+        }
+        Subcommand sub = named.get();
+        Optional<Reply> refusal = gate.refuse(caller, "/daily " + sub.shown);
         if (refusal.isPresent()) {
             return refusal.get();
         }
         long guild = caller.guildId();
         try {
             return switch (sub) {
-                case "set" -> {
+                case SET -> {
                     GuildSettings settings = daily.set(guild, invocation.option("channel").orElse(null),
-                            invocation.option("time").orElse(null), invocation.option("timezone").orElse(null));
-                    yield Messages.refusal("Daily posts go to <#" + settings.channelId() + "> at " + settings.time()
+                            invocation.option("time").orElse(null), invocation.option("timezone").orElse(null),
+                            invocation.channels());
+                    yield done("Daily posts go to <#" + settings.channelId() + "> at " + settings.time()
                             + " (" + settings.zone().getId() + "). " + next(guild));
                 }
-                case "pause" -> {
+                case PAUSE -> {
                     daily.pause(guild);
-                    yield Messages.refusal("Daily posts are paused. /daily resume starts them again.");
+                    yield done("Daily posts are paused. /daily resume starts them again.");
                 }
-                case "resume" -> {
+                case RESUME -> {
                     daily.resume(guild);
-                    yield Messages.refusal("Daily posts are on again. " + next(guild));
+                    yield done("Daily posts are on again. " + next(guild));
                 }
-                case "skip" -> {
+                case SKIP -> {
                     daily.skip(guild);
-                    yield Messages.refusal("Skipped a day of the plan. " + next(guild));
+                    yield done("Skipped a day of the plan. " + next(guild));
                 }
-                case "preview" -> preview(guild);
-                default -> status(guild);
+                case PREVIEW -> preview(guild);
+                case STATUS -> status(guild);
             };
         } catch (DailySystem.BadValue e) {
             return Messages.refusal(e.getMessage());
         }
+    }
+
+    /** A change made, answered to the moderator only. */
+    private static Reply done(String content) {
+        return Reply.privately(Messages.text(content));
     }
 
     private String next(long guild) {
@@ -134,8 +161,9 @@ public final class DailyCommand implements SlashCommand {
                 .addField("Next post", status.planFinished() ? "The plan is finished"
                         : "Day " + status.nextDay() + " of " + status.totalDays() + ", "
                                 + WHEN.format(status.nextPost().atZone(settings.zone())), false);
-        status.lastPost().ifPresent(last -> embed.addField("Last post", last.localDate() + " (day "
-                + (last.planDay() + 1) + ")" + (last.isDone() ? "" : ", not confirmed yet"), false));
+        embed.addField("Last post", status.lastPost().map(last -> last.localDate() + " (day " + (last.planDay() + 1)
+                + ")" + (last.isDone() ? "" : ", not confirmed yet: sending, or waiting to be retried"))
+                .orElse("None sent yet"), false);
         return Reply.privately(Messages.embed(embed));
     }
 }

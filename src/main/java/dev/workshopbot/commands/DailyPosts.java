@@ -59,6 +59,15 @@ public final class DailyPosts {
                 + post.library().shortVersion();
     }
 
+    /**
+     * Whether a footer is this post's: the same day number and date. The rest may differ, since the content can
+     * change between a crash and the restart that looks for the post.
+     */
+    public static boolean isFooterOf(String footer, DailyPost post) {
+        return footer != null && footer.startsWith("Day " + post.number() + " of ")
+                && footer.contains(" · " + post.date() + " · ");
+    }
+
     /** The discussion thread's name: the day and its first section, within Discord's 100 characters. */
     public static String threadName(DailyPost post) {
         String first = sections(post).stream().findFirst().map(Section::title).orElse("reading");

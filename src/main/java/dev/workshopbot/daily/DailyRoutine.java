@@ -75,12 +75,21 @@ public final class DailyRoutine {
             if (guild.paused()) {
                 continue;
             }
-            Optional<LocalDate> due = ScheduleMath.dueDate(guild.time(), guild.zone(), now, settings.catchUp());
+            Optional<LocalDate> due = ScheduleMath.dueDate(guild.time(), guild.zone(), now, settings.catchUp())
+                    .filter(date -> isScheduled(guild, date));
             if (due.isPresent()) {
                 started.add(post(guild, due.get(), library, now));
             }
         }
         return started;
+    }
+
+    /**
+     * Whether a date's post belongs to the schedule: catching up is for posts missed while the bot was down, so a
+     * schedule set or resumed after today's time starts tomorrow.
+     */
+    static boolean isScheduled(GuildSettings guild, LocalDate date) {
+        return !ScheduleMath.postInstant(date, guild.time(), guild.zone()).isBefore(guild.activeFrom());
     }
 
     private CompletableFuture<Outcome> post(GuildSettings guild, LocalDate date, Library library, Instant now) {
@@ -91,7 +100,11 @@ public final class DailyRoutine {
                 return CompletableFuture.completedFuture(Outcome.SKIPPED);
             }
             DailyPost post = postFor(guild, date, intent.planDay(), library);
-            return publisher.findEarlier(post).thenCompose(found -> {
+            return publisher.findEarlier(post).handle((found, failure) -> {
+                if (failure != null) {
+                    // The crashed instance may have sent it, so the day stays claimed.
+                    return CompletableFuture.completedFuture(failed(guild, post, failure, false));
+                }
                 if (found.isPresent()) {
                     store.complete(guild.guildId(), date, found.get().messageId(), found.get().threadId(),
                             clock.instant());
@@ -99,7 +112,7 @@ public final class DailyRoutine {
                     return CompletableFuture.completedFuture(Outcome.RECOVERED);
                 }
                 return send(guild, post);
-            });
+            }).thenCompose(outcome -> outcome);
         }
         ReadingPlan plan = library.plan();
         int index = guild.cursor();
@@ -138,17 +151,26 @@ public final class DailyRoutine {
                         post.number(), post.total(), published.messageId());
                 return Outcome.POSTED;
             }
-            Throwable cause = failure instanceof CompletionException && failure.getCause() != null
-                    ? failure.getCause() : failure;
-            if (cause instanceof PublishException problem && problem.kind().pausesTheServer()) {
-                store.save(guild.withPaused(true, problem.getMessage()), clock.instant());
-                LOG.warn("daily posts paused guild={} channel={}: {}", guild.guildId(), guild.channelId(),
-                        problem.getMessage());
-                return Outcome.PAUSED;
-            }
-            LOG.warn("daily post guild={} date={} failed, retried after {}: {}", guild.guildId(), post.date(),
-                    settings.lease(), cause.toString());
-            return Outcome.FAILED;
+            // Discord refused the post, so it was never sent: the day goes back to the plan for after the fix.
+            return failed(guild, post, failure, true);
         });
+    }
+
+    /** Pauses the server for a failure retrying cannot fix, giving the day back if it surely was not sent. */
+    private Outcome failed(GuildSettings guild, DailyPost post, Throwable failure, boolean surelyNotSent) {
+        Throwable cause = failure instanceof CompletionException && failure.getCause() != null
+                ? failure.getCause() : failure;
+        if (cause instanceof PublishException problem && problem.kind().pausesTheServer()) {
+            if (surelyNotSent) {
+                store.release(guild.guildId(), post.date(), post.index());
+            }
+            store.pause(guild.guildId(), problem.getMessage(), clock.instant());
+            LOG.warn("daily posts paused guild={} channel={}: {}", guild.guildId(), guild.channelId(),
+                    problem.getMessage());
+            return Outcome.PAUSED;
+        }
+        LOG.warn("daily post guild={} date={} failed, retried after {}: {}", guild.guildId(), post.date(),
+                settings.lease(), cause.toString());
+        return Outcome.FAILED;
     }
 }

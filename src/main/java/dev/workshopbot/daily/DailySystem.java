@@ -49,27 +49,35 @@ public final class DailySystem {
         this.routine = routine;
     }
 
-    /** Sets where and when; a missing time or zone keeps the current one (or the configured default). */
-    public GuildSettings set(long guildId, String channel, String time, String zone) throws BadValue {
+    /**
+     * Sets where and when, refusing a channel {@code access} says the posts cannot go to; a missing time or zone
+     * keeps the current one (or the configured default). The schedule starts at its next post time.
+     */
+    public GuildSettings set(long guildId, String channel, String time, String zone, ChannelAccess access)
+            throws BadValue {
         GuildSettings current = settings(guildId);
         long channelId = channelId(channel);
+        Optional<String> problem = access.problem(channelId);
+        if (problem.isPresent()) {
+            throw new BadValue("channel: " + problem.get());
+        }
         LocalTime at = time == null ? current.time() : time(time);
         ZoneId in = zone == null ? current.zone() : zone(zone);
-        GuildSettings updated = new GuildSettings(guildId, channelId, at, in, false, null, current.cursor());
-        store.save(updated, clock.instant());
-        return updated;
+        store.schedule(guildId, channelId, at, in, clock.instant());
+        return settings(guildId);
     }
 
     public GuildSettings pause(long guildId) throws BadValue {
-        GuildSettings settings = configured(guildId).withPaused(true, null);
-        store.save(settings, clock.instant());
-        return settings;
+        configured(guildId);
+        store.pause(guildId, null, clock.instant());
+        return settings(guildId);
     }
 
+    /** Posts again from the next post time on; a day missed while paused is not caught up. */
     public GuildSettings resume(long guildId) throws BadValue {
-        GuildSettings settings = configured(guildId).withPaused(false, null);
-        store.save(settings, clock.instant());
-        return settings;
+        configured(guildId);
+        store.resume(guildId, clock.instant());
+        return settings(guildId);
     }
 
     /** Moves the plan one day ahead without posting. */
@@ -77,9 +85,12 @@ public final class DailySystem {
         GuildSettings current = configured(guildId);
         int days = content.get().plan().size();
         int next = current.cursor() + 1;
-        GuildSettings settings = current.withCursor(routine.loop() && days > 0 ? next % days : Math.min(next, days));
-        store.save(settings, clock.instant());
-        return settings;
+        int to = routine.loop() && days > 0 ? next % days : Math.min(next, days);
+        if (!store.moveCursor(guildId, current.cursor(), to, clock.instant())) {
+            throw new BadValue("The plan moved on while you asked (a post just went out); check /daily status "
+                    + "and skip again if you still want to.");
+        }
+        return settings(guildId);
     }
 
     public Status status(long guildId) {
@@ -88,7 +99,8 @@ public final class DailySystem {
         int total = content.get().plan().size();
         boolean finished = settings.cursor() >= total && !routine.loop();
         Instant next = ScheduleMath.nextPost(settings.time(), settings.zone(), clock.instant(),
-                date -> store.post(guildId, date).isPresent(), routine.catchUp());
+                date -> store.post(guildId, date).isPresent() || !DailyRoutine.isScheduled(settings, date),
+                routine.catchUp());
         int nextIndex = total == 0 ? 0 : routine.loop() ? settings.cursor() % total : settings.cursor();
         return new Status(settings, stored.isPresent(), next, nextIndex + 1, total, finished, store.lastPost(guildId));
     }

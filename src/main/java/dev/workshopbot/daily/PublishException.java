@@ -1,11 +1,14 @@
 package dev.workshopbot.daily;
 
-/** Why a post could not be delivered; channel and permission problems pause the server instead of retrying. */
+/**
+ * Why a post could not be delivered. Everything but a transient failure pauses the server instead of retrying:
+ * a missing or foreign channel, a missing permission, a post Discord rejects as it is.
+ */
 public final class PublishException extends RuntimeException {
 
     /** What went wrong, as far as the routine cares. */
     public enum Kind {
-        CHANNEL_GONE, MISSING_PERMISSION, TRANSIENT;
+        CHANNEL_GONE, FOREIGN_CHANNEL, MISSING_PERMISSION, REJECTED, TRANSIENT;
 
         public boolean pausesTheServer() {
             return this != TRANSIENT;

@@ -4,12 +4,12 @@ import dev.workshopbot.commands.DailyPosts;
 import dev.workshopbot.daily.DailyPost;
 import dev.workshopbot.daily.PublishException;
 import dev.workshopbot.daily.ReadingPublisher;
-import java.util.EnumSet;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.stream.Collectors;
 import net.dv8tion.jda.api.JDA;
-import net.dv8tion.jda.api.Permission;
 import net.dv8tion.jda.api.entities.Message;
 import net.dv8tion.jda.api.entities.MessageEmbed;
 import net.dv8tion.jda.api.entities.channel.middleman.GuildMessageChannel;
@@ -26,8 +26,6 @@ import org.slf4j.LoggerFactory;
 public final class JdaReadingPublisher implements ReadingPublisher {
 
     private static final Logger LOG = LoggerFactory.getLogger(JdaReadingPublisher.class);
-    private static final EnumSet<Permission> NEEDED = EnumSet.of(Permission.VIEW_CHANNEL, Permission.MESSAGE_SEND,
-            Permission.MESSAGE_EMBED_LINKS, Permission.MESSAGE_HISTORY);
     private static final int HISTORY = 50;
 
     private final JDA jda;
@@ -57,17 +55,24 @@ public final class JdaReadingPublisher implements ReadingPublisher {
         } catch (PublishException e) {
             return CompletableFuture.failedFuture(e);
         }
-        String footer = DailyPosts.footer(post);
         long self = jda.getSelfUser().getIdLong();
         return channel.getHistory().retrievePast(HISTORY).submit()
-                .thenApply(messages -> messages.stream()
+                .thenCompose(messages -> messages.stream()
                         .filter(message -> message.getAuthor().getIdLong() == self)
                         .filter(message -> message.getEmbeds().stream().map(MessageEmbed::getFooter)
-                                .anyMatch(f -> f != null && footer.equals(f.getText())))
+                                .anyMatch(f -> f != null && DailyPosts.isFooterOf(f.getText(), post)))
                         .findFirst()
-                        .map(message -> new Published(message.getIdLong(),
-                                message.getStartedThread() == null ? null : message.getStartedThread().getIdLong())))
+                        .map(message -> recovered(message, post).thenApply(Optional::of))
+                        .orElseGet(() -> CompletableFuture.completedFuture(Optional.empty())))
                 .exceptionallyCompose(failure -> CompletableFuture.failedFuture(translate(failure, post)));
+    }
+
+    /** An earlier post as found; one sent by a bot that stopped before its thread call gets its thread now. */
+    private CompletableFuture<Published> recovered(Message message, DailyPost post) {
+        if (message.getStartedThread() != null) {
+            return done(message, message.getStartedThread().getIdLong());
+        }
+        return post.thread() ? thread(message, post) : done(message, null);
     }
 
     private GuildMessageChannel channel(DailyPost post) {
@@ -76,9 +81,13 @@ public final class JdaReadingPublisher implements ReadingPublisher {
             throw new PublishException(PublishException.Kind.CHANNEL_GONE,
                     "the channel <#" + post.channelId() + "> no longer exists or the bot cannot see it", null);
         }
-        if (!channel.getGuild().getSelfMember().hasPermission(channel, NEEDED)) {
-            throw new PublishException(PublishException.Kind.MISSING_PERMISSION, "the bot lacks View Channel, "
-                    + "Send Messages, Embed Links or Read Message History in <#" + post.channelId() + ">", null);
+        if (channel.getGuild().getIdLong() != post.guildId()) {
+            throw new PublishException(PublishException.Kind.FOREIGN_CHANNEL, "the channel <#" + post.channelId()
+                    + "> belongs to another server; pick one of this server's channels with /daily set", null);
+        }
+        Optional<String> lacking = JdaChannelAccess.lacking(channel.getGuild().getSelfMember(), channel);
+        if (lacking.isPresent()) {
+            throw new PublishException(PublishException.Kind.MISSING_PERMISSION, lacking.get(), null);
         }
         return channel;
     }
@@ -92,6 +101,23 @@ public final class JdaReadingPublisher implements ReadingPublisher {
                             failure.toString());
                     return new Published(message.getIdLong(), null);
                 });
+    }
+
+    /**
+     * A 4xx that sending again cannot change: the request itself is wrong. JDA already waits out 429s and retries
+     * server errors, and a 401 means the whole bot is logged out, not that this post is bad.
+     */
+    private static boolean isRejection(ErrorResponseException response) {
+        int status = response.getResponse() == null ? 0 : response.getResponse().code;
+        return status >= 400 && status < 500 && status != 401 && status != 429;
+    }
+
+    private static String schemaErrors(ErrorResponseException response) {
+        List<String> problems = response.getSchemaErrors().stream()
+                .map(error -> error.getLocation() + ": " + error.getErrors().stream()
+                        .map(ErrorResponseException.ErrorCode::getMessage).collect(Collectors.joining("; ")))
+                .toList();
+        return problems.isEmpty() ? "" : ": " + String.join(", ", problems);
     }
 
     private static CompletableFuture<Published> done(Message message, Long thread) {
@@ -116,6 +142,11 @@ public final class JdaReadingPublisher implements ReadingPublisher {
             if (error == ErrorResponse.MISSING_PERMISSIONS || error == ErrorResponse.MISSING_ACCESS) {
                 return new PublishException(PublishException.Kind.MISSING_PERMISSION,
                         "the bot may not post in <#" + post.channelId() + ">", cause);
+            }
+            if (isRejection(response)) {
+                return new PublishException(PublishException.Kind.REJECTED, "Discord rejected the day " + post.number()
+                        + " post (" + response.getResponse().code + " " + response.getMeaning() + schemaErrors(response)
+                        + "); fix the content (run validate), then /daily resume", cause);
             }
         }
         return new PublishException(PublishException.Kind.TRANSIENT, cause.toString(), cause);

@@ -5,6 +5,7 @@ import dev.workshopbot.commands.Caller;
 import dev.workshopbot.commands.CommandRegistry;
 import dev.workshopbot.commands.Invocation;
 import dev.workshopbot.commands.Reply;
+import dev.workshopbot.daily.ChannelAccess;
 import dev.workshopbot.search.Suggester;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -42,7 +43,8 @@ public final class JdaRouter extends ListenerAdapter {
         for (OptionMapping option : event.getOptions()) {
             options.put(option.getName(), option.getAsString());
         }
-        Invocation invocation = new Invocation(event.getName(), event.getSubcommandName(), options, caller);
+        Invocation invocation = new Invocation(event.getName(), event.getSubcommandName(), options, caller,
+                event.getGuild() == null ? ChannelAccess.OFFLINE : new JdaChannelAccess(event.getGuild()));
         boolean privately = registry.command(event.getName()).map(c -> c.repliesPrivately()).orElse(true);
         dispatcher.dispatch(new Dispatcher.Context(guildId, caller.userId(), event.getName()), privately, true,
                 () -> registry.handle(invocation), new SlashResponder(event));

@@ -32,15 +32,18 @@ public final class DailyStore {
         return query("SELECT * FROM guild_settings ORDER BY guild_id");
     }
 
-    /** Inserts or replaces a server's settings. */
+    /**
+     * Inserts or replaces a server's whole settings row, as when seeding or restoring state; the routine and
+     * {@code /daily} change only the columns they own.
+     */
     public void save(GuildSettings settings, Instant now) {
         try (Connection connection = db.getConnection()) {
             connection.setAutoCommit(false);
             try (PreparedStatement delete = connection.prepareStatement(
                     "DELETE FROM guild_settings WHERE guild_id = ?");
                     PreparedStatement insert = connection.prepareStatement("INSERT INTO guild_settings "
-                            + "(guild_id, channel_id, post_time, timezone, paused, pause_reason, plan_cursor, updated_at)"
-                            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
+                            + "(guild_id, channel_id, post_time, timezone, paused, pause_reason, plan_cursor, updated_at, "
+                            + "active_from) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
                 delete.setLong(1, settings.guildId());
                 delete.executeUpdate();
                 insert.setLong(1, settings.guildId());
@@ -51,6 +54,7 @@ public final class DailyStore {
                 insert.setString(6, settings.pauseReason());
                 insert.setInt(7, settings.cursor());
                 insert.setLong(8, now.toEpochMilli());
+                insert.setLong(9, settings.activeFrom().toEpochMilli());
                 insert.executeUpdate();
                 connection.commit();
             } catch (SQLException e) {
@@ -59,6 +63,92 @@ public final class DailyStore {
             }
         } catch (SQLException e) {
             throw new StoreException("saving the daily settings of server " + settings.guildId(), e);
+        }
+    }
+
+    /**
+     * Sets where and when a server posts, unpaused and active from {@code now}, keeping its plan cursor: a claim
+     * may have moved the cursor since the caller read the settings, and writing an older value back would post a
+     * day twice.
+     */
+    public void schedule(long guildId, long channelId, LocalTime time, ZoneId zone, Instant now) {
+        Binder columns = statement -> {
+            statement.setLong(1, channelId);
+            statement.setString(2, time.toString());
+            statement.setString(3, zone.getId());
+            statement.setLong(4, now.toEpochMilli());
+            statement.setLong(5, now.toEpochMilli());
+            statement.setLong(6, guildId);
+        };
+        if (update("saving the daily settings of server " + guildId,
+                "UPDATE guild_settings SET channel_id = ?, post_time = ?, timezone = ?, paused = FALSE, "
+                + "pause_reason = NULL, updated_at = ?, active_from = ? WHERE guild_id = ?", columns) == 0) {
+            update("saving the daily settings of server " + guildId,
+                    "INSERT INTO guild_settings (channel_id, post_time, timezone, updated_at, active_from, "
+                    + "guild_id, paused, plan_cursor) VALUES (?, ?, ?, ?, ?, ?, FALSE, 0)", columns);
+        }
+    }
+
+    /** Pauses a server with a reason (null when a moderator asked); the cursor and schedule stay as they are. */
+    public void pause(long guildId, String reason, Instant now) {
+        update("saving the daily settings of server " + guildId,
+                "UPDATE guild_settings SET paused = TRUE, pause_reason = ?, updated_at = ? WHERE guild_id = ?",
+                statement -> {
+                    statement.setString(1, reason);
+                    statement.setLong(2, now.toEpochMilli());
+                    statement.setLong(3, guildId);
+                });
+    }
+
+    /** Unpauses a server; like a new schedule, it starts at the next post time after {@code now}. */
+    public void resume(long guildId, Instant now) {
+        update("saving the daily settings of server " + guildId,
+                "UPDATE guild_settings SET paused = FALSE, pause_reason = NULL, updated_at = ?, active_from = ? "
+                + "WHERE guild_id = ?", statement -> {
+                    statement.setLong(1, now.toEpochMilli());
+                    statement.setLong(2, now.toEpochMilli());
+                    statement.setLong(3, guildId);
+                });
+    }
+
+    /** Moves the cursor from {@code from} to {@code to}; false when it is no longer at {@code from}. */
+    public boolean moveCursor(long guildId, int from, int to, Instant now) {
+        return update("saving the daily settings of server " + guildId,
+                "UPDATE guild_settings SET plan_cursor = ?, updated_at = ? WHERE guild_id = ? "
+                + "AND plan_cursor = ?", statement -> {
+                    statement.setInt(1, to);
+                    statement.setLong(2, now.toEpochMilli());
+                    statement.setLong(3, guildId);
+                    statement.setInt(4, from);
+                }) == 1;
+    }
+
+    /**
+     * Gives back a claim whose post Discord refused, so it was never sent: the intent is deleted and the cursor
+     * returns to its plan day, in one transaction, so the log and the cursor never disagree about that day.
+     */
+    public void release(long guildId, LocalDate date, int planDay) {
+        try (Connection connection = db.getConnection()) {
+            connection.setAutoCommit(false);
+            try (PreparedStatement delete = connection.prepareStatement("DELETE FROM daily_posts WHERE guild_id = ? "
+                    + "AND local_date = ? AND message_id IS NULL");
+                    PreparedStatement cursor = connection.prepareStatement(
+                            "UPDATE guild_settings SET plan_cursor = ? WHERE guild_id = ? AND plan_cursor = ?")) {
+                delete.setLong(1, guildId);
+                delete.setString(2, date.toString());
+                if (delete.executeUpdate() == 1) {
+                    cursor.setInt(1, planDay);
+                    cursor.setLong(2, guildId);
+                    cursor.setInt(3, planDay + 1);
+                    cursor.executeUpdate();
+                }
+                connection.commit();
+            } catch (SQLException e) {
+                connection.rollback();
+                throw e;
+            }
+        } catch (SQLException e) {
+            throw new StoreException("releasing the daily post intent of server " + guildId, e);
         }
     }
 
@@ -133,7 +223,8 @@ public final class DailyStore {
         if (intent.isDone() || intent.claimedAt().isAfter(staleBefore)) {
             return false;
         }
-        return update("UPDATE daily_posts SET claimed_by = ?, claimed_at = ? WHERE guild_id = ? AND local_date = ? "
+        return update("updating the post log of server " + intent.guildId(),
+                "UPDATE daily_posts SET claimed_by = ?, claimed_at = ? WHERE guild_id = ? AND local_date = ? "
                 + "AND claimed_by = ? AND claimed_at = ? AND message_id IS NULL", statement -> {
                     statement.setString(1, instance);
                     statement.setLong(2, now.toEpochMilli());
@@ -146,7 +237,8 @@ public final class DailyStore {
 
     /** Completes an intent with the Discord message (and thread) it produced. */
     public void complete(long guildId, LocalDate date, long messageId, Long threadId, Instant now) {
-        update("UPDATE daily_posts SET message_id = ?, thread_id = ?, posted_at = ? WHERE guild_id = ? "
+        update("updating the post log of server " + guildId,
+                "UPDATE daily_posts SET message_id = ?, thread_id = ?, posted_at = ? WHERE guild_id = ? "
                 + "AND local_date = ?", statement -> {
                     statement.setLong(1, messageId);
                     if (threadId == null) {
@@ -182,12 +274,12 @@ public final class DailyStore {
         void bind(PreparedStatement statement) throws SQLException;
     }
 
-    private int update(String sql, Binder binder) {
+    private int update(String what, String sql, Binder binder) {
         try (Connection connection = db.getConnection(); PreparedStatement statement = connection.prepareStatement(sql)) {
             binder.bind(statement);
             return statement.executeUpdate();
         } catch (SQLException e) {
-            throw new StoreException("updating the post log", e);
+            throw new StoreException(what, e);
         }
     }
 
@@ -201,7 +293,8 @@ public final class DailyStore {
                 while (rows.next()) {
                     found.add(new GuildSettings(rows.getLong("guild_id"), rows.getLong("channel_id"),
                             LocalTime.parse(rows.getString("post_time")), ZoneId.of(rows.getString("timezone")),
-                            rows.getBoolean("paused"), rows.getString("pause_reason"), rows.getInt("plan_cursor")));
+                            rows.getBoolean("paused"), rows.getString("pause_reason"), rows.getInt("plan_cursor"),
+                            Instant.ofEpochMilli(rows.getLong("active_from"))));
                 }
             }
             return found;

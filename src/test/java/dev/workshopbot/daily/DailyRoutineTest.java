@@ -81,6 +81,10 @@ class DailyRoutineTest {
 
         @Override
         public CompletableFuture<Optional<Published>> findEarlier(DailyPost post) {
+            if (fault.equals("channel-gone")) {
+                return CompletableFuture.failedFuture(
+                        new PublishException(PublishException.Kind.CHANNEL_GONE, "channel was deleted", null));
+            }
             Long id = messagesByNonce.get(post.nonce());
             return CompletableFuture.completedFuture(Optional.ofNullable(id).map(found -> new Published(found, null)));
         }
@@ -198,5 +202,96 @@ class DailyRoutineTest {
         assertEquals(List.of(DailyRoutine.Outcome.POSTED), run(looping));
         assertEquals(0, channel.sent.get(0).index());
         assertEquals(1, store.settings(1).orElseThrow().cursor());
+    }
+
+    private DailySystem system(Instant now) {
+        return new DailySystem(store, () -> LIBRARY, Clock.fixed(now, ZoneOffset.UTC), LocalTime.of(9, 0),
+                ZoneId.of("UTC"), SETTINGS);
+    }
+
+    @Test
+    void set_afterTodaysTime_startsAtTheNextOccurrence_notAtOnce() throws Exception {
+        // GIVEN a moderator who sets a 09:00 post at 11:14
+        Instant elevenFourteen = NINE_UTC.plus(Duration.ofMinutes(134));
+        system(elevenFourteen).set(1, "<#10>", "09:00", "UTC", ChannelAccess.OFFLINE);
+        // WHEN the routine runs right after
+        List<DailyRoutine.Outcome> now = run(routine(elevenFourteen.plusSeconds(30), "a"));
+        // THEN nothing is posted today; status and the routine agree on tomorrow 09:00
+        assertEquals(List.of(), now);
+        assertEquals(NINE_UTC.plus(Duration.ofDays(1)), system(elevenFourteen).status(1).nextPost());
+        assertEquals(List.of(DailyRoutine.Outcome.POSTED), run(routine(NINE_UTC.plus(Duration.ofDays(1)), "a")));
+        assertEquals(List.of(LocalDate.of(2026, 6, 2)), channel.sent.stream().map(DailyPost::date).toList());
+    }
+
+    @Test
+    void set_beforeTodaysTime_postsToday() throws Exception {
+        // GIVEN a 09:00 post set at 08:00
+        system(NINE_UTC.minus(Duration.ofHours(1))).set(1, "<#10>", "09:00", "UTC", ChannelAccess.OFFLINE);
+        // WHEN 09:00 comes
+        List<DailyRoutine.Outcome> outcomes = run(routine(NINE_UTC, "a"));
+        // THEN today's post goes out
+        assertEquals(List.of(DailyRoutine.Outcome.POSTED), outcomes);
+        assertEquals(LocalDate.of(2026, 6, 1), channel.sent.get(0).date());
+    }
+
+    @Test
+    void botDownAtThePostTime_catchesUpOnceWithinTheWindow() throws Exception {
+        // GIVEN a schedule set the day before, and a bot that was down at 09:00
+        system(NINE_UTC.minus(Duration.ofDays(1))).set(1, "<#10>", "09:00", "UTC", ChannelAccess.OFFLINE);
+        // WHEN it comes back at 11:14
+        List<DailyRoutine.Outcome> outcomes = run(routine(NINE_UTC.plus(Duration.ofMinutes(134)), "a"));
+        // THEN the missed post goes out late
+        assertEquals(List.of(DailyRoutine.Outcome.POSTED), outcomes);
+    }
+
+    @Test
+    void resume_afterTodaysTime_startsAtTheNextOccurrence() throws Exception {
+        // GIVEN a schedule paused since before today's 09:00
+        system(NINE_UTC.minus(Duration.ofDays(1))).set(1, "<#10>", "09:00", "UTC", ChannelAccess.OFFLINE);
+        system(NINE_UTC.minus(Duration.ofHours(2))).pause(1);
+        // WHEN a moderator resumes it at 11:14
+        Instant elevenFourteen = NINE_UTC.plus(Duration.ofMinutes(134));
+        system(elevenFourteen).resume(1);
+        // THEN the day missed while paused is not posted; tomorrow's is
+        assertEquals(List.of(), run(routine(elevenFourteen.plusSeconds(30), "a")));
+        assertEquals(List.of(DailyRoutine.Outcome.POSTED), run(routine(NINE_UTC.plus(Duration.ofDays(1)), "a")));
+        assertEquals(1, channel.sent.size());
+    }
+
+    @Test
+    void failedPost_pausesWithoutRewindingTheCursor_soNoPlanDayIsPostedTwice() throws Exception {
+        // GIVEN a server whose channel refuses today's post (day 1), which pauses it
+        guild(1, 0);
+        channel.fault = "channel-gone";
+        assertEquals(List.of(DailyRoutine.Outcome.PAUSED), run(routine(NINE_UTC, "a")));
+        assertEquals(List.of(), store.posts(1), "the unsent day is given back to the plan...");
+        assertEquals(0, store.settings(1).orElseThrow().cursor(), "...with the cursor, in the same transaction");
+        // WHEN the channel is fixed and a moderator resumes at 09:30, and the routine runs over the next days
+        channel.fault = "none";
+        system(NINE_UTC.plus(Duration.ofMinutes(30))).resume(1);
+        run(routine(NINE_UTC.plus(Duration.ofMinutes(31)), "a"));
+        run(routine(NINE_UTC.plus(Duration.ofDays(1)), "a"));
+        run(routine(NINE_UTC.plus(Duration.ofDays(2)), "a"));
+        // THEN each plan day goes out once, in order, one per date
+        assertEquals(List.of(0, 1), channel.sent.stream().map(DailyPost::index).toList());
+        assertEquals(List.of(LocalDate.of(2026, 6, 2), LocalDate.of(2026, 6, 3)),
+                channel.sent.stream().map(DailyPost::date).toList());
+        assertEquals(2, store.settings(1).orElseThrow().cursor());
+    }
+
+    @Test
+    void crashAfterSend_thenTheChannelIsDeleted_pausesAndKeepsTheDayThatMayHaveGoneOut() {
+        // GIVEN a post sent by an instance that crashed before recording it, and then its channel deleted
+        guild(1, 0);
+        channel.fault = "after-send";
+        assertThrows(Crash.class, () -> run(routine(NINE_UTC, "a")));
+        channel.fault = "channel-gone";
+        // WHEN another instance takes the post over
+        List<DailyRoutine.Outcome> outcomes = run(routine(NINE_UTC.plusSeconds(300), "b"));
+        // THEN the server is paused with the reason, and the day stays claimed rather than being posted again later
+        assertEquals(List.of(DailyRoutine.Outcome.PAUSED), outcomes);
+        assertEquals("channel was deleted", store.settings(1).orElseThrow().pauseReason());
+        assertEquals(1, store.settings(1).orElseThrow().cursor());
+        assertEquals(1, store.posts(1).size());
     }
 }

@@ -106,6 +106,45 @@ class DailyStoreTest {
 
     @ParameterizedTest
     @MethodSource("databases")
+    void pauseAndSchedule_neverRewindTheCursorAClaimMoved(String kind) {
+        // GIVEN settings read before a claim moved the cursor past day 1
+        DailyStore store = new DailyStore(open(kind));
+        store.save(SETTINGS, NOW);
+        GuildSettings readBefore = store.settings(1).orElseThrow();
+        assertTrue(store.claim(1, LocalDate.of(2026, 3, 8), readBefore.cursor(), 10, "n1", "a", NOW));
+        // WHEN the server is paused, then scheduled again elsewhere
+        store.pause(1, "the bot lacks Send Messages in <#10>", NOW.plusSeconds(1));
+        GuildSettings paused = store.settings(1).orElseThrow();
+        store.schedule(1, 20, LocalTime.of(7, 30), ZoneId.of("Asia/Tokyo"), NOW.plusSeconds(2));
+        // THEN the cursor stays where the claim put it, and only the columns each one owns change
+        assertTrue(paused.paused());
+        assertEquals("the bot lacks Send Messages in <#10>", paused.pauseReason());
+        assertEquals(1, paused.cursor());
+        assertEquals(new GuildSettings(1, 20, LocalTime.of(7, 30), ZoneId.of("Asia/Tokyo"), false, null, 1,
+                NOW.plusSeconds(2)), store.settings(1).orElseThrow());
+    }
+
+    @ParameterizedTest
+    @MethodSource("databases")
+    void release_deletesTheUnsentIntentAndReturnsTheCursor_together(String kind) {
+        // GIVEN a claimed day 3 that Discord refused, and a posted day 2 the day before
+        DailyStore store = new DailyStore(open(kind));
+        store.save(new GuildSettings(1, 10, LocalTime.of(9, 0), ZoneId.of("Europe/Berlin"), false, null, 1), NOW);
+        LocalDate yesterday = LocalDate.of(2026, 3, 7);
+        LocalDate today = LocalDate.of(2026, 3, 8);
+        store.claim(1, yesterday, 1, 10, "n1", "a", NOW);
+        store.complete(1, yesterday, 77L, null, NOW);
+        store.claim(1, today, 2, 10, "n2", "a", NOW);
+        // WHEN the refused one is released, and then the posted one by mistake
+        store.release(1, today, 2);
+        store.release(1, yesterday, 1);
+        // THEN only the unsent day went back to the plan
+        assertEquals(List.of(yesterday), store.posts(1).stream().map(PostRecord::localDate).toList());
+        assertEquals(2, store.settings(1).orElseThrow().cursor());
+    }
+
+    @ParameterizedTest
+    @MethodSource("databases")
     void auditLog_keepsEntriesNewestFirst(String kind) {
         AuditLog audit = new AuditLog(open(kind));
         audit.record(new AuditLog.Entry(NOW, 1, 2, "reload", "slash", "ok", "v1→v2"));

@@ -267,6 +267,20 @@ public final class FakeDiscord implements AutoCloseable {
     }
 
     /**
+     * Injects a slash command whose option values a modified client wrote itself: each value is sent as given with
+     * the option's registered type, unchecked and unresolved, so a channel option can name a channel of another
+     * guild, which Discord's own picker would never offer.
+     */
+    public long injectForgedSlashCommand(long guildId, long userId, String name, Map<String, String> options,
+            Collection<Permission> permissions) {
+        FakeGuild guild = state.guild(guildId);
+        Invocation invocation = invocation(guildId, name);
+        options.forEach((option, value) -> invocation.values().addObject().put("name", option)
+                .put("type", optionDefinition(invocation, option).path("type").asInt()).put("value", value));
+        return inject(APPLICATION_COMMAND, guild, userId, permissions, invocation.data(), null);
+    }
+
+    /**
      * Injects an autocomplete request: the user is typing {@code typed} into {@code focusedOption}, which must have
      * been registered with autocomplete enabled, as Discord only asks for those.
      *

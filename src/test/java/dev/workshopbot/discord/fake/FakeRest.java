@@ -12,6 +12,8 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -217,10 +219,42 @@ final class FakeRest implements AutoCloseable {
         if (!hasContent(body)) {
             return Reply.error(400, 50006, "Cannot send an empty message");
         }
+        Optional<Reply> badUrl = badEmbedUrl(body);
+        if (badUrl.isPresent()) {
+            return badUrl.get();
+        }
         FakeChannel.Created created = channel.create(body.get("nonce"), body.path("enforce_nonce").asBoolean(false),
                 state.clock().instant(), state.ids().next(),
                 messageId -> state.payloads().channelMessage(messageId, channel, body));
         return Reply.ok(created.message());
+    }
+
+    /**
+     * Discord's answer to an embed whose URL it cannot parse (a space, {@code <}, {@code >} or {@code "} in it):
+     * 400 Invalid Form Body with the field named, as Discord does; the OpenAPI description only says "uri".
+     */
+    private static Optional<Reply> badEmbedUrl(JsonNode body) {
+        JsonNode embeds = body.path("embeds");
+        for (int i = 0; i < embeds.size(); i++) {
+            JsonNode url = embeds.get(i).get("url");
+            if (url != null && url.isTextual() && !wellFormed(url.asText())) {
+                ObjectNode error = (ObjectNode) Reply.error(400, 50035, "Invalid Form Body").body();
+                error.putObject("errors").putObject("embeds").putObject(Integer.toString(i)).putObject("url")
+                        .putArray("_errors").addObject().put("code", "URL_TYPE_INVALID_URL")
+                        .put("message", "Not a well formed URL.");
+                return Optional.of(new Reply(400, error));
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static boolean wellFormed(String url) {
+        try {
+            URI uri = new URI(url);
+            return uri.getScheme() != null && uri.getHost() != null;
+        } catch (URISyntaxException e) {
+            return false;
+        }
     }
 
     /** A page of the channel's messages, newest first; empty when the bot may not read history, as on Discord. */
