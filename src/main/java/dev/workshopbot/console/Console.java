@@ -36,7 +36,7 @@ public final class Console {
         this(registry, out, err, () -> "reload is not available here");
     }
 
-    /** {@code reload} re-reads the content and returns the report {@code /reload} shows, for the REPL's {@code reload}. */
+    /** {@code reload} re-reads the content and returns the report {@code /reload} shows, for the REPL. */
     public Console(CommandRegistry registry, PrintStream out, PrintStream err,
             java.util.function.Supplier<String> reload) {
         this.registry = registry;
@@ -108,7 +108,7 @@ public final class Console {
     }
 
     /** The console's own verbs and start options; the slash commands explain themselves in {@code /help}. */
-    String help() {
+    private String help() {
         return """
                 Console verbs:
                   /name key:value ...  answer a slash command as Discord would; quotes are optional, the last key

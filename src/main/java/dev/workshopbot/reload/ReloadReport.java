@@ -88,7 +88,7 @@ public record ReloadReport(String title, String description, List<Part> parts, L
                 + (ids.size() > shown.size() ? " and " + (ids.size() - shown.size()) + " more" : ""));
     }
 
-    static String shortVersion(String version) {
+    private static String shortVersion(String version) {
         return version.substring(0, Math.min(12, version.length()));
     }
 }
