@@ -46,7 +46,8 @@ class LogsOffStdoutTest {
                 .collect(Collectors.joining(File.pathSeparator));
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         String config = Path.of("config", "bot.yml").toAbsolutePath().toString();
-        List<String> command = new ArrayList<>(List.of(java, "-cp", classPath, App.class.getName(), "--config", config));
+        List<String> command = new ArrayList<>(List.of(java, "-cp", classPath, App.class.getName(), "--config",
+                config));
         command.addAll(List.of(args));
         Path in = Files.writeString(dir.resolve("in.txt"), input);
         Path out = dir.resolve("out.txt");
