@@ -35,6 +35,7 @@ import dev.workshopbot.ops.Metrics;
 import dev.workshopbot.ops.OpsServer;
 import dev.workshopbot.reload.ContentReloader;
 import dev.workshopbot.reload.ContentWatcher;
+import dev.workshopbot.reload.ReloadReport;
 import dev.workshopbot.search.Snapshot;
 import dev.workshopbot.search.SnapshotStore;
 import dev.workshopbot.store.AuditLog;
@@ -138,7 +139,7 @@ public final class App {
         if (arguments.command().equals("run")) {
             return serve(token, config, contentDir, services, clock, modLog, err);
         }
-        Console console = new Console(services.registry(), out, err, () -> ContentReloader.summary(
+        Console console = new Console(services.registry(), out, err, () -> ReloadReport.text(
                 services.reloader().reload(new ContentReloader.Requester(0, 0, ContentReloader.Door.CONSOLE))));
         Caller caller = arguments.moderator() ? Caller.CONSOLE_MODERATOR : Caller.CONSOLE_MEMBER;
         return switch (arguments.command()) {

@@ -1,8 +1,7 @@
 package dev.workshopbot.commands;
 
-import dev.workshopbot.content.LibraryDiff;
-import dev.workshopbot.content.Problem;
 import dev.workshopbot.reload.ContentReloader;
+import dev.workshopbot.reload.ReloadReport;
 import java.util.List;
 import java.util.Optional;
 import net.dv8tion.jda.api.EmbedBuilder;
@@ -49,57 +48,21 @@ public final class ReloadCommand implements SlashCommand {
 
     /** The reload report: what changed by id, or every problem with file and line. */
     public static EmbedBuilder report(ContentReloader.Result result) {
-        String versions = "`" + shortVersion(result.oldVersion()) + "` → `" + shortVersion(result.newVersion()) + "`";
-        return switch (result.outcome()) {
-            case BUSY -> Messages.titled("A reload is already running", null)
-                    .setDescription("Try again in a moment; the running reload will report when it is done.");
-            case UNCHANGED -> Messages.titled("No change", null)
-                    .setDescription("The content is the same as what is being served (`"
-                            + shortVersion(result.oldVersion()) + "`).");
-            case REFUSED -> Messages.titled("Reload refused: still serving the old content", null)
-                    .setDescription(problems(result.problems()))
-                    .setFooter("Fix these and run /reload again · still serving " + shortVersion(result.oldVersion()));
-            case SWAPPED -> {
-                LibraryDiff diff = result.diff();
-                EmbedBuilder embed = Messages.titled("Reloaded", null).setDescription("Content " + versions
-                        + (diff.isEmpty() ? "\nOnly formatting changed: no page, section, link, quote or list did." : ""));
-                field(embed, "Pages", diff.pages());
-                field(embed, "Sections", diff.sections());
-                field(embed, "Links", diff.links());
-                field(embed, "Quotes", diff.quotes());
-                field(embed, "Reading lists", diff.readingLists());
-                yield embed;
-            }
-        };
-    }
-
-    private static void field(EmbedBuilder embed, String name, LibraryDiff.Change change) {
-        if (change.isEmpty()) {
-            return;
+        ReloadReport report = ReloadReport.of(result, IDS_SHOWN,
+                id -> "`" + Fit.cut(id, 80, "").replace("`", "'") + "`");
+        EmbedBuilder embed = Messages.titled(report.title(), null)
+                .setDescription(report.problems().isEmpty() ? report.description() : problems(report.problems()));
+        for (ReloadReport.Part part : report.parts()) {
+            embed.addField(part.kind(), Fit.cut(String.join("\n", part.lines()), Messages.FIELD_VALUE_MAX, ""), false);
         }
-        String value = line("added", change.added()) + line("removed", change.removed())
-                + line("changed", change.changed());
-        embed.addField(name, Fit.cut(value.strip(), Messages.FIELD_VALUE_MAX, ""), false);
-    }
-
-    private static String line(String what, List<String> ids) {
-        if (ids.isEmpty()) {
-            return "";
-        }
-        StringBuilder out = new StringBuilder(what + " " + ids.size() + ": ");
-        ids.stream().limit(IDS_SHOWN).forEach(id -> out.append('`').append(Fit.cut(id, 80, "").replace("`", "'"))
-                .append("` "));
-        if (ids.size() > IDS_SHOWN) {
-            out.append("and ").append(ids.size() - IDS_SHOWN).append(" more");
-        }
-        return out.toString().strip() + "\n";
+        return report.footer() == null ? embed : embed.setFooter(report.footer());
     }
 
     /** Every problem as {@code path:line: message}, cut to fit with the count of the rest. */
-    static String problems(List<Problem> problems) {
+    static String problems(List<String> problems) {
         StringBuilder out = new StringBuilder();
         for (int i = 0; i < problems.size(); i++) {
-            String line = "`" + Fit.cut(problems.get(i).toString(), 300, "").replace("`", "'") + "`\n";
+            String line = "`" + Fit.cut(problems.get(i), 300, "").replace("`", "'") + "`\n";
             String rest = "…and " + (problems.size() - i) + " more (run `validate` to see them all)";
             if (out.length() + line.length() + rest.length() > Messages.DESCRIPTION_MAX - 100) {
                 out.append(rest);
@@ -108,9 +71,5 @@ public final class ReloadCommand implements SlashCommand {
             out.append(line);
         }
         return out.toString().strip();
-    }
-
-    private static String shortVersion(String version) {
-        return version.substring(0, Math.min(12, version.length()));
     }
 }

@@ -68,7 +68,7 @@ public record Arguments(String command, String text, String config, String conte
         return """
                 usage: java -jar target/workshop-bot.jar [--config FILE] [--content DIR] <command>
                   run                      connect to Discord (needs DISCORD_TOKEN)
-                  console                  offline REPL: type /section name:…, press <id>, help, quit
+                  console                  offline REPL: type /section name:…, press <id>, reload, help, quit
                   ask "<line>"             answer one slash-command line [--json] [--as moderator|member] [--autocomplete]
                   press "<custom_id>"      click one button [--json] [--as moderator|member]
                   validate                 check the content directory

@@ -14,8 +14,9 @@ import net.dv8tion.jda.api.interactions.commands.build.SlashCommandData;
 import net.dv8tion.jda.api.interactions.commands.build.SubcommandData;
 
 /**
- * A typed slash-command line, {@code /name [subcommand] key:value key:"value with spaces"}, checked against the
- * command's definition as Discord would check it. The key runs to the first {@code :}.
+ * A typed slash-command line, {@code /name [subcommand] key:value with spaces key:"quoted value"}, checked against
+ * the command's definition as Discord would check it. The key runs to the first {@code :}; a word that is not
+ * {@code option:…} for one of the command's options belongs to the value before it, unless that value was quoted.
  */
 public final class CommandLine {
 
@@ -65,22 +66,31 @@ public final class CommandLine {
         }
         Map<String, String> options = new LinkedHashMap<>();
         String last = null;
+        boolean closed = false;
         for (String token : tokens.subList(next, tokens.size())) {
             int colon = token.indexOf(':');
-            if (colon <= 0) {
+            String key = colon > 0 ? token.substring(0, colon) : null;
+            if (last != null && !closed && (key == null || find(allowed, key) == null)) {
+                // On Discord a value may hold spaces; typed here, the words that cannot start a key continue it.
+                String value = options.get(last);
+                options.put(last, value.isEmpty() ? token : value + " " + token);
+                continue;
+            }
+            if (key == null) {
                 throw new BadLine("'" + token + "' is not an option; write key:value" + known(allowed));
             }
-            String key = token.substring(0, colon);
-            String value = unquote(token.substring(colon + 1));
-            OptionData option = find(allowed, key);
-            if (option == null) {
+            if (find(allowed, key) == null) {
                 throw new BadLine("unknown option '" + key + "' for /" + name + known(allowed));
             }
-            if (options.put(key, value) != null) {
+            String raw = token.substring(colon + 1);
+            if (options.put(key, unquote(raw)) != null) {
                 throw new BadLine("option '" + key + "' is given twice");
             }
             last = key;
-            check(option, value, partial && token == tokens.get(tokens.size() - 1));
+            closed = isQuoted(raw);
+        }
+        for (Map.Entry<String, String> option : options.entrySet()) {
+            check(find(allowed, option.getKey()), option.getValue(), partial && option.getKey().equals(last));
         }
         if (!partial) {
             for (OptionData option : allowed) {
@@ -166,8 +176,12 @@ public final class CommandLine {
         return tokens;
     }
 
+    private static boolean isQuoted(String value) {
+        return value.length() >= 2 && value.startsWith("\"") && value.endsWith("\"");
+    }
+
     private static String unquote(String value) {
-        if (value.length() >= 2 && value.startsWith("\"") && value.endsWith("\"")) {
+        if (isQuoted(value)) {
             return value.substring(1, value.length() - 1).replace("\\\"", "\"");
         }
         return value;

@@ -16,6 +16,7 @@ import java.io.Reader;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 /** The offline doors to the same handlers Discord uses: REPL, one-shot ask and press, validate and export. */
 public final class Console {
@@ -35,7 +36,7 @@ public final class Console {
         this(registry, out, err, () -> "reload is not available here");
     }
 
-    /** {@code reload} re-reads the content and returns its one-line report, for the REPL's {@code reload}. */
+    /** {@code reload} re-reads the content and returns the report {@code /reload} shows, for the REPL. */
     public Console(CommandRegistry registry, PrintStream out, PrintStream err,
             java.util.function.Supplier<String> reload) {
         this.registry = registry;
@@ -95,7 +96,7 @@ public final class Console {
                 continue;
             }
             if (trimmed.equals("help")) {
-                print(registry.handle(new dev.workshopbot.commands.Invocation("help", null, Map.of(), caller)), json);
+                out.println(help());
             } else if (trimmed.equals("reload")) {
                 out.println(reload.get());
             } else if (trimmed.startsWith("press ")) {
@@ -104,6 +105,22 @@ public final class Console {
                 ask(trimmed, caller, json, false);
             }
         }
+    }
+
+    /** The console's own verbs and start options; the slash commands explain themselves in {@code /help}. */
+    private String help() {
+        return """
+                Console verbs:
+                  /name key:value ...  answer a slash command as Discord would; quotes are optional, the last key
+                                       takes the rest of the line (/search query:what is vibe coding)
+                  press <custom_id>    click a button: its id is printed after "press" in a reply
+                  reload               re-read the content and show what changed, or every problem as file:line
+                  help                 this list
+                  quit                 leave the console (exit and end of input too)
+                Start options: console --as moderator answers as a moderator (/reload, /daily);
+                  --json prints the interaction callback body Discord would receive instead of text.
+                Slash commands: %s; type /help for what each one does.""".formatted(commandsByName().keySet().stream()
+                .map(name -> "/" + name).collect(Collectors.joining(" ")));
     }
 
     public int validate(Library library) {

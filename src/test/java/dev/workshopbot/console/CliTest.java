@@ -201,6 +201,16 @@ class CliTest {
     }
 
     @Test
+    void dailySet_keysWithColonsInTheirValues_stayTwoOptions() throws IOException {
+        // GIVEN a time value that holds a colon WHEN a moderator sets the schedule
+        Run run = run("", Map.of("WORKSHOP_BOT_STORAGE_URL", "jdbc:sqlite:" + STATE.resolve("daily-set.db")), "ask",
+                "/daily set channel:123 time:09:00", "--as", "moderator");
+        // THEN channel and time are both read, and the words are not glued into the channel
+        assertEquals(0, run.exit(), run.err());
+        assertTrue(run.out().contains("Daily posts go to <#123> at 09:00"), run.out());
+    }
+
+    @Test
     void badConfigValue_failsStartUp_namingTheKey() throws IOException {
         Run run = run("", Map.of("WORKSHOP_BOT_HTTP_PORT", "70000"), "validate");
         assertEquals(2, run.exit());
