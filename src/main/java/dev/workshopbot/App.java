@@ -35,6 +35,7 @@ import dev.workshopbot.ops.Metrics;
 import dev.workshopbot.ops.OpsServer;
 import dev.workshopbot.reload.ContentReloader;
 import dev.workshopbot.reload.ContentWatcher;
+import dev.workshopbot.reload.ReloadQueue;
 import dev.workshopbot.search.Snapshot;
 import dev.workshopbot.search.SnapshotStore;
 import dev.workshopbot.store.AuditLog;
@@ -227,13 +228,12 @@ public final class App {
                 new JdaReadingPublisher(bot.jda()), clock, services.routine(), instanceId())
                 .start(background, Duration.ofSeconds(30),
                         outcome -> metrics.dailyPost(outcome.name().toLowerCase(java.util.Locale.ROOT)));
+        ReloadQueue reloads = new ReloadQueue(services.reloader());
         ContentWatcher watcher = config.content().watch()
-                ? new ContentWatcher(contentDir, () -> services.reloader().reload(
-                        new ContentReloader.Requester(0, 0, ContentReloader.Door.WATCH)), background,
-                        Duration.ofMillis(500))
+                ? new ContentWatcher(contentDir, () -> reloads.request(ContentReloader.Door.WATCH),
+                        reloads.scheduler(), Duration.ofMillis(500))
                 : null;
-        Signal.handle(new Signal("HUP"), signal -> background.execute(() -> services.reloader().reload(
-                new ContentReloader.Requester(0, 0, ContentReloader.Door.SIGNAL))));
+        Signal.handle(new Signal("HUP"), signal -> reloads.request(ContentReloader.Door.SIGNAL));
         CountDownLatch stop = new CountDownLatch(1);
         // SIGTERM and Ctrl-C stop the bot cleanly with exit code 0, not the JVM's 143.
         Signal.handle(new Signal("TERM"), signal -> stop.countDown());
@@ -244,6 +244,7 @@ public final class App {
                 watcher.close();
             }
             background.shutdown();
+            reloads.close();
             bot.shutdown(Duration.ofSeconds(10));
             if (ops != null) {
                 ops.close();
