@@ -28,6 +28,7 @@ import dev.workshopbot.discord.CommandRegistrar;
 import dev.workshopbot.discord.Cooldowns;
 import dev.workshopbot.discord.DiscordBot;
 import dev.workshopbot.discord.Dispatcher;
+import dev.workshopbot.discord.GatewayWatch;
 import dev.workshopbot.discord.JdaReadingPublisher;
 import dev.workshopbot.discord.JdaRouter;
 import dev.workshopbot.discord.Moderators;
@@ -199,9 +200,11 @@ public final class App {
             metrics.contentVersion(services.content().get().library().shortVersion());
         });
         AtomicReference<DiscordBot> connected = new AtomicReference<>();
-        OpsServer ops = config.http().port() == 0 ? null : new OpsServer(config.http().port(),
+        GatewayWatch gateway = new GatewayWatch(clock);
+        OpsServer ops = config.http().port() == 0 ? null : new OpsServer(config.http().host(), config.http().port(),
                 () -> health(connected.get() == null ? null : connected.get().jda().getStatus(),
-                        services.content().get().library()), metrics);
+                        services.content().get().library()).or(services.database()::unavailable)
+                        .or(gateway::silence), metrics);
         Dispatcher dispatcher = new Dispatcher(Executors.newFixedThreadPool(4, daemon("interaction")),
                 Executors.newSingleThreadScheduledExecutor(daemon("deferral")),
                 new Cooldowns(discord.cooldownUses(), discord.cooldown(), Ticker.systemTicker()),
@@ -209,7 +212,7 @@ public final class App {
                         outcome, latency));
         DiscordBot bot;
         try {
-            bot = connect(token, discord, services.registry(), dispatcher, null);
+            bot = connect(token, discord, services.registry(), dispatcher, null, gateway);
         } catch (InvalidTokenException e) {
             err.println("Discord refused the token in DISCORD_TOKEN: copy it again from the Developer Portal "
                     + "(Bot → Reset Token)");
