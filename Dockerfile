@@ -21,7 +21,9 @@ COPY config /app/config
 RUN mkdir -p /app/data && chown -R bot:bot /app/data
 USER bot
 VOLUME ["/app/content", "/app/config", "/app/data"]
+# inside the container every interface is still private: compose publishes the port on the host's loopback only
 ENV WORKSHOP_BOT_HTTP_PORT=8080 \
+    WORKSHOP_BOT_HTTP_HOST=0.0.0.0 \
     WORKSHOP_BOT_STORAGE_URL=jdbc:sqlite:/app/data/workshop-bot.db \
     JAVA_TOOL_OPTIONS="-XX:MaxRAMPercentage=75 -XX:+ExitOnOutOfMemoryError -XX:+UseSerialGC -Xshare:auto"
 EXPOSE 8080

@@ -28,6 +28,7 @@ import dev.workshopbot.discord.CommandRegistrar;
 import dev.workshopbot.discord.Cooldowns;
 import dev.workshopbot.discord.DiscordBot;
 import dev.workshopbot.discord.Dispatcher;
+import dev.workshopbot.discord.GatewayWatch;
 import dev.workshopbot.discord.JdaReadingPublisher;
 import dev.workshopbot.discord.JdaRouter;
 import dev.workshopbot.discord.Moderators;
@@ -35,6 +36,7 @@ import dev.workshopbot.ops.Metrics;
 import dev.workshopbot.ops.OpsServer;
 import dev.workshopbot.reload.ContentReloader;
 import dev.workshopbot.reload.ContentWatcher;
+import dev.workshopbot.reload.ReloadQueue;
 import dev.workshopbot.reload.ReloadReport;
 import dev.workshopbot.search.Snapshot;
 import dev.workshopbot.search.SnapshotStore;
@@ -199,9 +201,11 @@ public final class App {
             metrics.contentVersion(services.content().get().library().shortVersion());
         });
         AtomicReference<DiscordBot> connected = new AtomicReference<>();
-        OpsServer ops = config.http().port() == 0 ? null : new OpsServer(config.http().port(),
+        GatewayWatch gateway = new GatewayWatch(clock);
+        OpsServer ops = config.http().port() == 0 ? null : new OpsServer(config.http().host(), config.http().port(),
                 () -> health(connected.get() == null ? null : connected.get().jda().getStatus(),
-                        services.content().get().library()), metrics);
+                        services.content().get().library()).or(services.database()::unavailable)
+                        .or(gateway::silence), metrics);
         Dispatcher dispatcher = new Dispatcher(Executors.newFixedThreadPool(4, daemon("interaction")),
                 Executors.newSingleThreadScheduledExecutor(daemon("deferral")),
                 new Cooldowns(discord.cooldownUses(), discord.cooldown(), Ticker.systemTicker()),
@@ -209,7 +213,7 @@ public final class App {
                         outcome, latency));
         DiscordBot bot;
         try {
-            bot = connect(token, discord, services.registry(), dispatcher, null);
+            bot = connect(token, discord, services.registry(), dispatcher, null, gateway);
         } catch (InvalidTokenException e) {
             err.println("Discord refused the token in DISCORD_TOKEN: copy it again from the Developer Portal "
                     + "(Bot → Reset Token)");
@@ -228,13 +232,12 @@ public final class App {
                 new JdaReadingPublisher(bot.jda()), clock, services.routine(), instanceId())
                 .start(background, Duration.ofSeconds(30),
                         outcome -> metrics.dailyPost(outcome.name().toLowerCase(java.util.Locale.ROOT)));
+        ReloadQueue reloads = new ReloadQueue(services.reloader());
         ContentWatcher watcher = config.content().watch()
-                ? new ContentWatcher(contentDir, () -> services.reloader().reload(
-                        new ContentReloader.Requester(0, 0, ContentReloader.Door.WATCH)), background,
-                        Duration.ofMillis(500))
+                ? new ContentWatcher(contentDir, () -> reloads.request(ContentReloader.Door.WATCH),
+                        reloads.scheduler(), Duration.ofMillis(500))
                 : null;
-        Signal.handle(new Signal("HUP"), signal -> background.execute(() -> services.reloader().reload(
-                new ContentReloader.Requester(0, 0, ContentReloader.Door.SIGNAL))));
+        Signal.handle(new Signal("HUP"), signal -> reloads.request(ContentReloader.Door.SIGNAL));
         CountDownLatch stop = new CountDownLatch(1);
         // SIGTERM and Ctrl-C stop the bot cleanly with exit code 0, not the JVM's 143.
         Signal.handle(new Signal("TERM"), signal -> stop.countDown());
@@ -245,6 +248,7 @@ public final class App {
                 watcher.close();
             }
             background.shutdown();
+            reloads.close();
             bot.shutdown(Duration.ofSeconds(10));
             if (ops != null) {
                 ops.close();

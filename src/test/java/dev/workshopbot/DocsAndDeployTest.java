@@ -85,7 +85,7 @@ class DocsAndDeployTest {
     void theHealthPathInTheDockerfile_isServedByTheOpsServer() throws Exception {
         List<String> paths = new ArrayList<>();
         String ops = Files.readString(Path.of("src/main/java/dev/workshopbot/ops/OpsServer.java"));
-        Matcher context = Pattern.compile("createContext\\(\"(/\\w+)\"").matcher(ops);
+        Matcher context = Pattern.compile("case \"(/\\w+)\" ->").matcher(ops);
         while (context.find()) {
             paths.add(context.group(1));
         }

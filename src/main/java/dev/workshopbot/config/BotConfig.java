@@ -149,13 +149,32 @@ public record BotConfig(Discord discord, Content content, Daily daily, Storage s
     }
 
     /** {@code http.*}. */
-    public record Http(Integer port) {
-        static final Http DEFAULT = new Http(null);
+    public record Http(Integer port, String host) {
+        static final Http DEFAULT = new Http(null, null);
+        private static final String LABEL = "[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?";
+        private static final String HOSTNAME = "(?i)" + LABEL + "(\\." + LABEL + ")*";
 
         public Http {
             port = port == null ? 0 : port;
             if (port < 0 || port > 65535) {
                 throw new IllegalArgumentException("http.port: " + port + " is not a port; use 1-65535, or 0 for off");
+            }
+            host = host == null || host.isBlank() ? "127.0.0.1" : host.strip();
+            if (!host.matches(HOSTNAME) && !isIpv6Literal(host)) {
+                throw new IllegalArgumentException("http.host: '" + host + "' is not an IP address or host name; "
+                        + "use 127.0.0.1 (this machine only, the default), 0.0.0.0 (every interface) or an address");
+            }
+        }
+
+        private static boolean isIpv6Literal(String host) {
+            if (!host.matches("[0-9A-Fa-f:.]+") || !host.contains(":")) {
+                return false;
+            }
+            try {
+                // a literal with a colon is parsed, never looked up
+                return java.net.InetAddress.getByName(host) instanceof java.net.Inet6Address;
+            } catch (java.net.UnknownHostException e) {
+                return false;
             }
         }
     }

@@ -2,6 +2,7 @@ package dev.workshopbot.discord;
 
 import dev.workshopbot.commands.Messages;
 import dev.workshopbot.commands.Reply;
+import dev.workshopbot.store.DatabaseUnavailableException;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.Optional;
@@ -125,6 +126,12 @@ public final class Dispatcher {
     }
 
     private Reply apology(Context context, Throwable failure) {
+        Optional<String> unavailable = databaseUnavailable(failure);
+        if (unavailable.isPresent()) {
+            // Database logs this once, not once per interaction
+            return Messages.refusal("The bot's database is unavailable: " + unavailable.get() + ". Nothing was "
+                    + "changed; tell the bot's operator.");
+        }
         String id = errorId();
         Throwable cause = failure.getCause() != null ? failure.getCause() : failure;
         try (MDC.MDCCloseable guild = MDC.putCloseable("guild", String.valueOf(context.guildId()));
@@ -134,6 +141,15 @@ public final class Dispatcher {
         }
         return Messages.refusal("Sorry, something went wrong on my side (error " + id + "). "
                 + "Please try again; if it keeps happening, tell a moderator the error id.");
+    }
+
+    private static Optional<String> databaseUnavailable(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof DatabaseUnavailableException unavailable) {
+                return Optional.of(unavailable.getMessage());
+            }
+        }
+        return Optional.empty();
     }
 
     private String errorId() {

@@ -37,6 +37,7 @@ class BotConfigTest {
         "'daily:\n  catchUpWindow: soon'|bot.yml: daily.catchUpWindow: 'soon' is not a positive duration; write e.g. 6h, 90m, 10s or PT6H",
         "'daily:\n  onEnd: repeat'|bot.yml: daily.onEnd: 'repeat' must be 'stop' (post nothing after the last day) or 'loop' (start the plan over)",
         "'http:\n  port: 70000'|bot.yml: http.port: 70000 is not a port; use 1-65535, or 0 for off",
+        "'http:\n  host: \"bad host!\"'|bot.yml: http.host: 'bad host!' is not an IP address or host name; use 127.0.0.1 (this machine only, the default), 0.0.0.0 (every interface) or an address",
         "'storage:\n  url: mysql://x'|bot.yml: storage.url: 'mysql://x' is not a jdbc:sqlite: or jdbc:postgresql: URL",
         "'discord:\n  guildIds: [abc]'|bot.yml: discord.guildIds: 'abc' is not a Discord id (digits only)",
         "'discord:\n  apiBaseUrl: ftp://x'|bot.yml: discord.apiBaseUrl: 'ftp://x' is not an absolute http(s) URL",
@@ -86,6 +87,7 @@ class BotConfigTest {
         BotConfig config = BotConfig.load(dir.resolve("absent.yml"));
         assertEquals("jdbc:sqlite:data/workshop-bot.db", config.storage().url());
         assertEquals(0, config.http().port());
+        assertEquals("127.0.0.1", config.http().host(), "health and metrics are for this machine unless opened");
         assertEquals(Duration.ofHours(6), config.daily().catchUp());
     }
 }

@@ -8,6 +8,10 @@ import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
 import dev.workshopbot.commands.Messages;
 import dev.workshopbot.commands.Reply;
+import dev.workshopbot.store.DailyStore;
+import dev.workshopbot.store.Database;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -20,6 +24,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
 import org.slf4j.LoggerFactory;
 
 @Timeout(10)
@@ -60,6 +65,26 @@ class DispatcherTest {
     void stop() {
         workers.shutdownNow();
         timers.shutdownNow();
+    }
+
+    @Test
+    void deletedDatabase_isAnsweredPrivately_withTheReason_notAnErrorId(@TempDir Path dir) throws Exception {
+        // GIVEN a command that reads the daily settings from a database whose file was deleted
+        Path file = dir.resolve("x.db");
+        DailyStore store = new DailyStore(Database.open("jdbc:sqlite:" + file));
+        Files.delete(file);
+        Dispatcher dispatcher = new Dispatcher(workers, timers, cooldowns, Duration.ofSeconds(5));
+        Recording responder = new Recording();
+
+        // WHEN it is invoked
+        dispatcher.dispatch(new Dispatcher.Context(1, 42, "daily"), true, true,
+                () -> Reply.visible(Messages.text(store.settings(1).toString())), responder).get(5, TimeUnit.SECONDS);
+
+        // THEN the member reads, privately, that the database is unavailable and why
+        Reply reply = responder.replies.get(0);
+        assertTrue(reply.ephemeral());
+        String text = reply.message().getContent();
+        assertTrue(text.startsWith("The bot's database is unavailable: database file " + file + " was deleted"), text);
     }
 
     @Test
