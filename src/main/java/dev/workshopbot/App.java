@@ -6,7 +6,6 @@ import dev.workshopbot.commands.Caller;
 import dev.workshopbot.commands.CommandRegistry;
 import dev.workshopbot.commands.DailyCommand;
 import dev.workshopbot.commands.HelpCommand;
-import dev.workshopbot.commands.Messages;
 import dev.workshopbot.commands.ModeratorGate;
 import dev.workshopbot.commands.QuoteCommand;
 import dev.workshopbot.commands.ReadingListCommand;
@@ -31,7 +30,9 @@ import dev.workshopbot.discord.Dispatcher;
 import dev.workshopbot.discord.GatewayWatch;
 import dev.workshopbot.discord.JdaReadingPublisher;
 import dev.workshopbot.discord.JdaRouter;
+import dev.workshopbot.discord.ModLog;
 import dev.workshopbot.discord.Moderators;
+import dev.workshopbot.ops.Health;
 import dev.workshopbot.ops.Metrics;
 import dev.workshopbot.ops.OpsServer;
 import dev.workshopbot.reload.ContentReloader;
@@ -51,10 +52,11 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
@@ -65,14 +67,10 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicReference;
-import java.util.function.Consumer;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
-import net.dv8tion.jda.api.JDA;
-import okhttp3.OkHttpClient;
-import net.dv8tion.jda.api.entities.channel.middleman.GuildMessageChannel;
 import net.dv8tion.jda.api.exceptions.InvalidTokenException;
+import okhttp3.OkHttpClient;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import sun.misc.Signal;
@@ -82,8 +80,6 @@ public final class App {
 
     static final String VERSION = "0.1.0";
     private static final Logger LOG = LoggerFactory.getLogger(App.class);
-    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'")
-            .withZone(ZoneOffset.UTC);
 
     /** Every long-lived service, built once. */
     record Services(SnapshotStore content, Database database, DailyStore dailyStore, AuditLog audit,
@@ -101,16 +97,14 @@ public final class App {
     public static int run(String[] args, InputStream in, PrintStream out, PrintStream err, Map<String, String> env)
             throws IOException {
         Arguments arguments;
+        BotConfig config;
         try {
             arguments = Arguments.parse(args);
+            config = BotConfig.load(Path.of(arguments.config()), env);
         } catch (Arguments.Invalid e) {
             err.println(e.getMessage());
             err.println(Arguments.usage());
             return Console.BAD_INPUT;
-        }
-        BotConfig config;
-        try {
-            config = BotConfig.load(Path.of(arguments.config()), env);
         } catch (ConfigException e) {
             err.println("config: " + e.getMessage());
             return Console.BAD_INPUT;
@@ -130,16 +124,15 @@ public final class App {
         }
         library.problems().stream().filter(Problem::isError).forEach(err::println);
         Clock clock = Clock.systemUTC();
-        AtomicReference<Consumer<String>> modLog = new AtomicReference<>(line -> { });
         Services services;
         try {
-            services = assemble(config, contentDir, loader, library, clock, line -> modLog.get().accept(line));
+            services = assemble(config, contentDir, loader, library, clock);
         } catch (RuntimeException e) {
             err.println("storage.url: cannot open the database: " + e.getMessage());
             return Console.PROBLEMS;
         }
         if (arguments.command().equals("run")) {
-            return serve(token, config, contentDir, services, clock, modLog, err);
+            return serve(token, config, contentDir, services, clock, err);
         }
         Console console = new Console(services.registry(), out, err, () -> ReloadReport.text(
                 services.reloader().reload(new ContentReloader.Requester(0, 0, ContentReloader.Door.CONSOLE))));
@@ -153,8 +146,7 @@ public final class App {
     }
 
     /** Builds the services every door shares: content, storage, daily settings, reload and the commands. */
-    static Services assemble(BotConfig config, Path contentDir, ContentLoader loader, Library library, Clock clock,
-            Consumer<String> modLog) {
+    static Services assemble(BotConfig config, Path contentDir, ContentLoader loader, Library library, Clock clock) {
         SnapshotStore content = new SnapshotStore(Snapshot.of(library));
         Database database = Database.open(config.storage().url());
         DailyStore dailyStore = new DailyStore(database);
@@ -162,50 +154,42 @@ public final class App {
         BotConfig.Daily daily = config.daily();
         DailyRoutine.Settings routine = new DailyRoutine.Settings(daily.catchUp(), daily.thread(), daily.loops(),
                 Duration.ofMinutes(2));
-        ContentReloader reloader = new ContentReloader(content, contentDir, loader, audit, clock, modLog);
+        ContentReloader reloader = new ContentReloader(content, contentDir, loader, audit, clock);
         DailySystem dailySystem = new DailySystem(dailyStore, () -> content.get().library(), clock, daily.time(),
                 daily.zone(), routine);
         ModeratorGate gate = new ModeratorGate(audit, clock);
-        Supplier<Optional<String>> lastReload = () -> reloader.lastReload().map(entry -> WHEN.format(entry.at())
-                + (entry.userId() == 0 ? " (" + entry.door() + ")" : " by <@" + entry.userId() + ">"));
-        CommandRegistry registry = commands(content, clock, lastReload, List.of(
+        CommandRegistry registry = commands(content, clock, reloader::lastReload, List.of(
                 new DailyCommand(dailySystem, gate), new ReloadCommand(reloader, gate)));
         return new Services(content, database, dailyStore, audit, routine, reloader, registry);
     }
 
-    /** Every reading command over the same snapshot supplier, then the moderator commands given. */
-    public static CommandRegistry commands(Supplier<Snapshot> content, Clock clock, Supplier<Optional<String>> lastReload,
-            List<SlashCommand> moderatorCommands) {
-        List<SlashCommand> commands = new ArrayList<>();
-        AtomicReference<CommandRegistry> registry = new AtomicReference<>();
-        commands.add(new SectionCommand(content));
-        commands.add(new SectionsCommand(content));
-        commands.add(new QuoteCommand(content, new Random()));
-        commands.add(new ReadingListCommand(content));
-        commands.add(new SearchCommand(content));
-        commands.add(new HelpCommand(() -> registry.get().all()));
-        commands.add(new AboutCommand(content, clock, VERSION, lastReload));
+    /** Every command, in the order /help lists them: the reading commands, the moderator commands given, /help. */
+    public static CommandRegistry commands(Supplier<Snapshot> content, Clock clock,
+            Supplier<Optional<AuditLog.Entry>> lastReload, List<SlashCommand> moderatorCommands) {
+        List<SlashCommand> commands = new ArrayList<>(List.of(
+                new SectionCommand(content),
+                new SectionsCommand(content),
+                new QuoteCommand(content, new Random()),
+                new ReadingListCommand(content),
+                new SearchCommand(content),
+                new AboutCommand(content, clock, VERSION, lastReload)));
         commands.addAll(moderatorCommands);
-        registry.set(new CommandRegistry(commands));
-        return registry.get();
+        commands.add(new HelpCommand(commands));
+        return new CommandRegistry(commands);
     }
 
     /** Connects to Discord and serves until SIGTERM or Ctrl-C (exit 0); SIGHUP reloads the content. */
     private static int serve(String token, BotConfig config, Path contentDir, Services services, Clock clock,
-            AtomicReference<Consumer<String>> modLog, PrintStream err) throws IOException {
+            PrintStream err) throws IOException {
         BotConfig.Discord discord = config.discord();
+        Deque<AutoCloseable> running = new ArrayDeque<>();
         Metrics metrics = new Metrics();
-        metrics.contentVersion(services.content().get().library().shortVersion());
-        services.reloader().onResult(result -> {
-            metrics.reload(result.outcome().name().toLowerCase(java.util.Locale.ROOT));
-            metrics.contentVersion(services.content().get().library().shortVersion());
-        });
-        AtomicReference<DiscordBot> connected = new AtomicReference<>();
         GatewayWatch gateway = new GatewayWatch(clock);
-        OpsServer ops = config.http().port() == 0 ? null : new OpsServer(config.http().host(), config.http().port(),
-                () -> health(connected.get() == null ? null : connected.get().jda().getStatus(),
-                        services.content().get().library()).or(services.database()::unavailable)
-                        .or(gateway::silence), metrics);
+        if (config.http().port() != 0) {
+            running.push(new OpsServer(config.http().host(), config.http().port(), Health.firstProblem(List.of(
+                    () -> Health.content(services.content().get().library()), gateway::problem,
+                    services.database()::unavailable)), metrics));
+        }
         Dispatcher dispatcher = new Dispatcher(Executors.newFixedThreadPool(4, daemon("interaction")),
                 Executors.newSingleThreadScheduledExecutor(daemon("deferral")),
                 new Cooldowns(discord.cooldownUses(), discord.cooldown(), Ticker.systemTicker()),
@@ -217,47 +201,64 @@ public final class App {
         } catch (InvalidTokenException e) {
             err.println("Discord refused the token in DISCORD_TOKEN: copy it again from the Developer Portal "
                     + "(Bot → Reset Token)");
-            return Console.PROBLEMS;
+            return stop(running, Console.PROBLEMS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return Console.PROBLEMS;
+            return stop(running, Console.PROBLEMS);
         }
-        connected.set(bot);
+        running.push(() -> bot.shutdown(Duration.ofSeconds(10)));
+
+        metrics.contentVersion(services.content().get().library().shortVersion());
+        services.reloader().addListener((who, result) -> {
+            metrics.reload(result.outcome().name().toLowerCase(Locale.ROOT));
+            metrics.contentVersion(services.content().get().library().shortVersion());
+        });
         if (discord.modLogChannelId() != null) {
-            long channel = Long.parseLong(discord.modLogChannelId());
-            modLog.set(line -> postModLog(bot, channel, line));
+            services.reloader().addListener(new ModLog(bot.jda(), Long.parseLong(discord.modLogChannelId())));
         }
-        ScheduledExecutorService background = Executors.newScheduledThreadPool(1, daemon("background"));
+
+        ScheduledExecutorService daily = Executors.newScheduledThreadPool(1, daemon("daily"));
+        running.push(daily::shutdown);
         new DailyRoutine(services.dailyStore(), () -> services.content().get().library(),
                 new JdaReadingPublisher(bot.jda()), clock, services.routine(), instanceId())
-                .start(background, Duration.ofSeconds(30),
-                        outcome -> metrics.dailyPost(outcome.name().toLowerCase(java.util.Locale.ROOT)));
+                .start(daily, Duration.ofSeconds(30),
+                        outcome -> metrics.dailyPost(outcome.name().toLowerCase(Locale.ROOT)));
         ReloadQueue reloads = new ReloadQueue(services.reloader());
-        ContentWatcher watcher = config.content().watch()
-                ? new ContentWatcher(contentDir, () -> reloads.request(ContentReloader.Door.WATCH),
-                        reloads.scheduler(), Duration.ofMillis(500))
-                : null;
+        running.push(reloads);
+        if (config.content().watch()) {
+            running.push(new ContentWatcher(contentDir, () -> reloads.request(ContentReloader.Door.WATCH),
+                    reloads.scheduler(), Duration.ofMillis(500)));
+        }
         Signal.handle(new Signal("HUP"), signal -> reloads.request(ContentReloader.Door.SIGNAL));
+
         CountDownLatch stop = new CountDownLatch(1);
         // SIGTERM and Ctrl-C stop the bot cleanly with exit code 0, not the JVM's 143.
         Signal.handle(new Signal("TERM"), signal -> stop.countDown());
         Signal.handle(new Signal("INT"), signal -> stop.countDown());
         try {
             stop.await();
-            if (watcher != null) {
-                watcher.close();
-            }
-            background.shutdown();
-            reloads.close();
-            bot.shutdown(Duration.ofSeconds(10));
-            if (ops != null) {
-                ops.close();
-            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return Console.PROBLEMS;
+            return stop(running, Console.PROBLEMS);
         }
-        return Console.OK;
+        return stop(running, Console.OK);
+    }
+
+    /** Closes what was started, last first, and returns {@code exitCode} (or PROBLEMS if a close failed). */
+    private static int stop(Deque<AutoCloseable> running, int exitCode) {
+        int code = exitCode;
+        while (!running.isEmpty()) {
+            try {
+                running.pop().close();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                code = Console.PROBLEMS;
+            } catch (Exception e) {
+                LOG.warn("stopping: {}", e.toString());
+                code = Console.PROBLEMS;
+            }
+        }
+        return code;
     }
 
     /**
@@ -271,28 +272,6 @@ public final class App {
         listeners.add(new JdaRouter(registry, dispatcher, new Moderators(ids(discord.moderatorRoleIds()))));
         listeners.add(new CommandRegistrar(registry::all, ids(discord.guildIds())));
         return DiscordBot.start(token, discord, http, dispatcher, listeners.toArray());
-    }
-
-    /** Why the bot is not serving, for {@code /health}; empty when it is connected and has content. */
-    static Optional<String> health(JDA.Status status, Library library) {
-        if (library.pages().isEmpty()) {
-            return Optional.of("no content loaded (" + library.errorCount() + " errors; run validate)");
-        }
-        if (status == null) {
-            return Optional.of("connecting to Discord");
-        }
-        return status == JDA.Status.CONNECTED ? Optional.empty()
-                : Optional.of("Discord connection is " + status.name().toLowerCase(java.util.Locale.ROOT));
-    }
-
-    private static void postModLog(DiscordBot bot, long channelId, String line) {
-        GuildMessageChannel channel = bot.jda().getChannelById(GuildMessageChannel.class, channelId);
-        if (channel == null) {
-            LOG.warn("discord.modLogChannelId: channel {} not found; the reload record is only in the log", channelId);
-            return;
-        }
-        channel.sendMessage(Messages.text(line)).queue(null,
-                failure -> LOG.warn("mod log message not delivered: {}", failure.toString()));
     }
 
     /** Names this process in the post log, so another instance can tell whose claim an unfinished post is. */

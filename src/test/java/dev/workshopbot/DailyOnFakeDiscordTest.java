@@ -94,7 +94,7 @@ class DailyOnFakeDiscordTest {
                 Map.of("WORKSHOP_BOT_STORAGE_URL", "jdbc:sqlite:" + dir.resolve("bot.db")));
         ContentLoader loader = new ContentLoader("https://segunakinyemi.com/ai-interview-workshop");
         services = App.assemble(config, Path.of("content"), loader, loader.load(Path.of("content")),
-                Clock.fixed(NOW, ZoneOffset.UTC), line -> { });
+                Clock.fixed(NOW, ZoneOffset.UTC));
     }
 
     @AfterEach

@@ -54,7 +54,7 @@ class DailyUnderRateLimitsTest {
                     "WORKSHOP_BOT_DISCORD_GATEWAYURL", fake.gatewayUrl()));
             ContentLoader loader = new ContentLoader("https://segunakinyemi.com/ai-interview-workshop");
             App.Services services = App.assemble(config, Path.of("content"), loader, loader.load(Path.of("content")),
-                    clock, line -> { });
+                    clock);
             for (long guild : guilds) {
                 services.dailyStore().save(new GuildSettings(guild, fake.textChannelId(guild),
                         LocalTime.ofInstant(NOW, ZoneOffset.UTC), ZoneOffset.UTC, false, null, 0), NOW);

@@ -13,6 +13,8 @@ import dev.workshopbot.discord.Responder;
 import dev.workshopbot.ops.Metrics;
 import dev.workshopbot.ops.OpsServer;
 import dev.workshopbot.discord.GatewayWatch;
+import dev.workshopbot.ops.Health;
+import net.dv8tion.jda.api.events.StatusChangeEvent;
 import dev.workshopbot.store.Database;
 import java.io.OutputStream;
 import java.net.Socket;
@@ -95,8 +97,8 @@ class OpsTest {
         // GIVEN a serving bot whose SQLite file is then deleted
         Path file = dir.resolve("x.db");
         Database database = Database.open("jdbc:sqlite:" + file);
-        try (OpsServer server = new OpsServer("127.0.0.1", 0, () -> App.health(JDA.Status.CONNECTED, SHIPPED)
-                .or(database::unavailable), new Metrics())) {
+        try (OpsServer server = new OpsServer("127.0.0.1", 0, Health.firstProblem(List.of(
+                () -> Health.content(SHIPPED), database::unavailable)), new Metrics())) {
             assertEquals(200, get(server, "/health").statusCode());
             Files.delete(file);
             // WHEN /health is asked THEN it says the database file was deleted
@@ -145,20 +147,26 @@ class OpsTest {
 
     @Test
     void health_is503BeforeContentAndWhileDisconnected_and200WhenServing(@TempDir Path empty) throws Exception {
+        // GIVEN the checks the bot serves with: content first, then the connection as the gateway reports it
         Library none = new ContentLoader("https://x.example").load(empty.resolve("missing"));
         AtomicReference<Library> library = new AtomicReference<>(none);
-        AtomicReference<JDA.Status> status = new AtomicReference<>(null);
-        try (OpsServer server = new OpsServer("127.0.0.1", 0, () -> App.health(status.get(), library.get()), new Metrics())) {
+        GatewayWatch gateway = new GatewayWatch(Clock.systemUTC());
+        JDA jda = (JDA) java.lang.reflect.Proxy.newProxyInstance(JDA.class.getClassLoader(), new Class<?>[] {JDA.class},
+                (proxy, method, args) -> method.getReturnType() == long.class ? 0L : null);
+        try (OpsServer server = new OpsServer("127.0.0.1", 0, Health.firstProblem(List.of(
+                () -> Health.content(library.get()), gateway::problem)), new Metrics())) {
+            // WHEN nothing is loaded THEN that is the reason
             HttpResponse<String> noContent = get(server, "/health");
             assertEquals(503, noContent.statusCode());
             assertTrue(noContent.body().contains("no content loaded (1 errors"), noContent.body());
 
+            // WHEN content is there but JDA has not reported a status THEN it is still connecting
             library.set(SHIPPED);
             assertEquals("unavailable: connecting to Discord\n", get(server, "/health").body());
-            status.set(JDA.Status.CONNECTED);
-            HttpResponse<String> serving = get(server, "/health");
-            assertEquals(200, serving.statusCode());
-            status.set(JDA.Status.WAITING_TO_RECONNECT);
+            // WHEN JDA says CONNECTED THEN it serves; WHEN it waits to reconnect THEN it says so
+            gateway.onEvent(new StatusChangeEvent(jda, JDA.Status.CONNECTED, JDA.Status.LOADING_SUBSYSTEMS));
+            assertEquals(200, get(server, "/health").statusCode());
+            gateway.onEvent(new StatusChangeEvent(jda, JDA.Status.WAITING_TO_RECONNECT, JDA.Status.CONNECTED));
             HttpResponse<String> reconnecting = get(server, "/health");
             assertEquals(503, reconnecting.statusCode());
             assertTrue(reconnecting.body().contains("waiting_to_reconnect"), reconnecting.body());

@@ -8,6 +8,7 @@ import dev.workshopbot.commands.Caller;
 import dev.workshopbot.commands.Invocation;
 import dev.workshopbot.commands.Reply;
 import dev.workshopbot.config.BotConfig;
+import dev.workshopbot.discord.ModLog;
 import dev.workshopbot.content.ContentLoader;
 import dev.workshopbot.content.LibraryDiff;
 import dev.workshopbot.reload.ContentReloader;
@@ -74,7 +75,8 @@ class ReloadTest {
         BotConfig config = BotConfig.load(dir.resolve("none.yml"),
                 Map.of("WORKSHOP_BOT_STORAGE_URL", "jdbc:sqlite:" + dir.resolve("bot.db")));
         ContentLoader loader = new ContentLoader("https://x.example");
-        services = App.assemble(config, content, loader, loader.load(content), Clock.systemUTC(), modLog::add);
+        services = App.assemble(config, content, loader, loader.load(content), Clock.systemUTC());
+        services.reloader().addListener((who, result) -> modLog.add(ModLog.line(who, result)));
     }
 
     private void write(String name, String text) throws IOException {
@@ -183,13 +185,14 @@ class ReloadTest {
 
     @Test
     void concurrentReloads_areSerialised_andAModeratorIsToldOneIsRunning() throws Exception {
-        // GIVEN a reload that is stuck in its last step (the mod-log line is written while it holds the lock)
+        // GIVEN a reload that is stuck in its last step (its listeners are told while it holds the lock)
         java.util.concurrent.CountDownLatch inside = new java.util.concurrent.CountDownLatch(1);
         java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
         BotConfig config = BotConfig.load(dir.resolve("none.yml"),
                 Map.of("WORKSHOP_BOT_STORAGE_URL", "jdbc:sqlite:" + dir.resolve("busy.db")));
         ContentLoader loader = new ContentLoader("https://x.example");
-        App.Services slow = App.assemble(config, content, loader, loader.load(content), Clock.systemUTC(), line -> {
+        App.Services slow = App.assemble(config, content, loader, loader.load(content), Clock.systemUTC());
+        slow.reloader().addListener((who, result) -> {
             inside.countDown();
             try {
                 release.await(10, TimeUnit.SECONDS);

@@ -35,8 +35,7 @@ public final class Assembled {
         variables.putIfAbsent("WORKSHOP_BOT_STORAGE_URL", "jdbc:sqlite:" + stateDir.resolve("bot.db"));
         BotConfig config = BotConfig.load(stateDir.resolve("no-config-file.yml"), variables);
         ContentLoader loader = new ContentLoader(config.content().siteBaseUrl());
-        return new Assembled(config, App.assemble(config, contentDir, loader, loader.load(contentDir), clock,
-                line -> { }));
+        return new Assembled(config, App.assemble(config, contentDir, loader, loader.load(contentDir), clock));
     }
 
     public BotConfig config() {

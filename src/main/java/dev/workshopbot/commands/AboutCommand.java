@@ -2,9 +2,12 @@ package dev.workshopbot.commands;
 
 import dev.workshopbot.content.Library;
 import dev.workshopbot.search.Snapshot;
+import dev.workshopbot.store.AuditLog;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.Optional;
 import java.util.function.Supplier;
 import net.dv8tion.jda.api.EmbedBuilder;
@@ -14,15 +17,18 @@ import net.dv8tion.jda.api.interactions.commands.build.SlashCommandData;
 /** {@code /about}: bot version, content version and size, uptime. */
 public final class AboutCommand implements SlashCommand {
 
+    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'")
+            .withZone(ZoneOffset.UTC);
+
     private final Supplier<Snapshot> content;
     private final Clock clock;
     private final Instant started;
     private final String botVersion;
-    private final Supplier<Optional<String>> lastReload;
+    private final Supplier<Optional<AuditLog.Entry>> lastReload;
 
-    /** {@code lastReload} says when and by whom the content was last reloaded, if ever. */
+    /** {@code lastReload} is the audit entry of the last successful reload, if there was one. */
     public AboutCommand(Supplier<Snapshot> content, Clock clock, String botVersion,
-            Supplier<Optional<String>> lastReload) {
+            Supplier<Optional<AuditLog.Entry>> lastReload) {
         this.content = content;
         this.clock = clock;
         this.started = clock.instant();
@@ -53,7 +59,9 @@ public final class AboutCommand implements SlashCommand {
                         + count(library.sections().size(), "section") + " · " + count(library.links().size(), "link")
                         + " · " + count(library.quotes().size(), "quote") + " · "
                         + count(library.readingLists().size(), "reading list"), false);
-        lastReload.get().ifPresent(reload -> embed.addField("Last reload", Fit.cut(reload, 1024, ""), false));
+        lastReload.get().ifPresent(reload -> embed.addField("Last reload", Fit.cut(WHEN.format(reload.at())
+                + (reload.userId() == 0 ? " (" + reload.door() + ")" : " by <@" + reload.userId() + ">"), 1024, ""),
+                false));
         return Reply.privately(Messages.embed(embed));
     }
 

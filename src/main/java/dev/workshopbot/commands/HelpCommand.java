@@ -1,8 +1,8 @@
 package dev.workshopbot.commands;
 
 import java.util.List;
-import java.util.function.Supplier;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import net.dv8tion.jda.api.EmbedBuilder;
 import net.dv8tion.jda.api.interactions.commands.build.Commands;
 import net.dv8tion.jda.api.interactions.commands.build.OptionData;
@@ -11,10 +11,11 @@ import net.dv8tion.jda.api.interactions.commands.build.SlashCommandData;
 /** {@code /help}: what each command does, from the same definitions Discord receives. */
 public final class HelpCommand implements SlashCommand {
 
-    private final Supplier<List<SlashCommand>> commands;
+    private final List<SlashCommand> others;
 
-    public HelpCommand(Supplier<List<SlashCommand>> commands) {
-        this.commands = commands;
+    /** Help for {@code others} and for itself, listed in that order. */
+    public HelpCommand(List<SlashCommand> others) {
+        this.others = List.copyOf(others);
     }
 
     @Override
@@ -29,7 +30,7 @@ public final class HelpCommand implements SlashCommand {
 
     @Override
     public Reply handle(Invocation invocation) {
-        String lines = commands.get().stream().map(command -> {
+        String lines = Stream.concat(others.stream(), Stream.of(this)).map(command -> {
             SlashCommandData data = command.data();
             String options = data.getOptions().stream().map(HelpCommand::option).collect(Collectors.joining(" "));
             String subcommands = data.getSubcommands().stream().map(sub -> sub.getName())

@@ -3,13 +3,17 @@ package dev.workshopbot.discord;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Locale;
 import java.util.Optional;
+import net.dv8tion.jda.api.JDA;
 import net.dv8tion.jda.api.events.GenericEvent;
+import net.dv8tion.jda.api.events.StatusChangeEvent;
 import net.dv8tion.jda.api.hooks.EventListener;
 
 /**
- * When the gateway was last heard from (any event, heartbeat acknowledgements included as JDA's
- * {@code GatewayPingEvent}), so {@code /health} can tell a connection that says CONNECTED but has gone silent.
+ * The connection as {@code /health} sees it: JDA's status, and when the gateway was last heard from (any event,
+ * heartbeat acknowledgements included as JDA's {@code GatewayPingEvent}), so a connection that says CONNECTED but
+ * has gone silent is told apart.
  */
 public final class GatewayWatch implements EventListener {
 
@@ -18,6 +22,7 @@ public final class GatewayWatch implements EventListener {
 
     private final Clock clock;
     private volatile Instant last;
+    private volatile JDA.Status status;
 
     public GatewayWatch(Clock clock) {
         this.clock = clock;
@@ -26,6 +31,21 @@ public final class GatewayWatch implements EventListener {
     @Override
     public void onEvent(GenericEvent event) {
         last = clock.instant();
+        if (event instanceof StatusChangeEvent change) {
+            status = change.getNewStatus();
+        }
+    }
+
+    /** Why the bot is not connected: still connecting, a status other than CONNECTED, or a silent gateway. */
+    public Optional<String> problem() {
+        JDA.Status now = status;
+        if (now == null) {
+            return Optional.of("connecting to Discord");
+        }
+        if (now != JDA.Status.CONNECTED) {
+            return Optional.of("Discord connection is " + now.name().toLowerCase(Locale.ROOT));
+        }
+        return silence();
     }
 
     /** Why the gateway looks dead: nothing heard for longer than two heartbeats; empty before the first event. */

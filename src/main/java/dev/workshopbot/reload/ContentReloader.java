@@ -11,8 +11,8 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.locks.ReentrantLock;
-import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -31,6 +31,12 @@ public final class ContentReloader {
     public record Requester(long guildId, long userId, Door door) {
     }
 
+    /** Hears every reload's result, after it is audited (metrics, the mod log). */
+    @FunctionalInterface
+    public interface Listener {
+        void reloaded(Requester who, Result result);
+    }
+
     /** What a reload did: swapped (with its diff), kept the old content (with the problems), or found no change. */
     public record Result(Outcome outcome, String oldVersion, String newVersion, LibraryDiff diff,
             List<Problem> problems) {
@@ -44,19 +50,16 @@ public final class ContentReloader {
     private final ContentLoader loader;
     private final AuditLog audit;
     private final Clock clock;
-    private final Consumer<String> modLog;
     private final ReentrantLock lock = new ReentrantLock();
-    private volatile Consumer<Result> onResult = result -> { };
+    private final List<Listener> listeners = new CopyOnWriteArrayList<>();
     private volatile Optional<AuditLog.Entry> last;
 
-    public ContentReloader(SnapshotStore store, Path directory, ContentLoader loader, AuditLog audit, Clock clock,
-            Consumer<String> modLog) {
+    public ContentReloader(SnapshotStore store, Path directory, ContentLoader loader, AuditLog audit, Clock clock) {
         this.store = store;
         this.directory = directory;
         this.loader = loader;
         this.audit = audit;
         this.clock = clock;
-        this.modLog = modLog;
     }
 
     /** Reloads now, waiting for a reload already running to finish first. */
@@ -99,13 +102,13 @@ public final class ContentReloader {
                     LibraryDiff.between(old, fresh), List.of());
         }
         record(who, result);
-        onResult.accept(result);
+        listeners.forEach(listener -> listener.reloaded(who, result));
         return result;
     }
 
-    /** Tells {@code listener} of every reload's result (metrics); replaces any listener set before. */
-    public void onResult(Consumer<Result> listener) {
-        this.onResult = listener;
+    /** Tells {@code listener} of every reload from now on, after those added before it. */
+    public void addListener(Listener listener) {
+        listeners.add(listener);
     }
 
     /** When and by whom the content was last reloaded successfully (read from the audit log once, then kept). */
@@ -134,8 +137,6 @@ public final class ContentReloader {
             LOG.info("reload {} door={} guild={} user={}: {}", result.outcome(), who.door(), who.guildId(),
                     who.userId(), summary);
         }
-        modLog.accept("Reload by " + (who.userId() == 0 ? who.door().name().toLowerCase(java.util.Locale.ROOT)
-                : "<@" + who.userId() + ">") + ": " + summary);
     }
 
     /** One line: versions and diff counts, or the number of problems. */

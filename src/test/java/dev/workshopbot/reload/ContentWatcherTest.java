@@ -65,7 +65,7 @@ class ContentWatcherTest {
         SnapshotStore store = new SnapshotStore(Snapshot.of(loader.load(content)));
         String before = store.get().library().version();
         AuditLog audit = new AuditLog(Database.open("jdbc:sqlite:" + dir.resolve("bot.db")));
-        ContentReloader reloader = new ContentReloader(store, content, loader, audit, Clock.systemUTC(), line -> { });
+        ContentReloader reloader = new ContentReloader(store, content, loader, audit, Clock.systemUTC());
         AtomicInteger reloads = new AtomicInteger();
         watcher = new ContentWatcher(content, () -> {
             reloader.reload(new ContentReloader.Requester(0, 0, ContentReloader.Door.WATCH));
