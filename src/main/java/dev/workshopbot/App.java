@@ -14,6 +14,7 @@ import dev.workshopbot.commands.SearchCommand;
 import dev.workshopbot.commands.SectionCommand;
 import dev.workshopbot.commands.SectionsCommand;
 import dev.workshopbot.commands.SlashCommand;
+import dev.workshopbot.concurrent.DaemonThreads;
 import dev.workshopbot.config.BotConfig;
 import dev.workshopbot.config.ConfigException;
 import dev.workshopbot.console.Arguments;
@@ -65,8 +66,6 @@ import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ThreadFactory;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import net.dv8tion.jda.api.exceptions.InvalidTokenException;
@@ -190,8 +189,8 @@ public final class App {
                     () -> Health.content(services.content().get().library()), gateway::problem,
                     services.database()::unavailable)), metrics));
         }
-        Dispatcher dispatcher = new Dispatcher(Executors.newFixedThreadPool(4, daemon("interaction")),
-                Executors.newSingleThreadScheduledExecutor(daemon("deferral")),
+        Dispatcher dispatcher = new Dispatcher(Executors.newFixedThreadPool(4, DaemonThreads.named("interaction")),
+                Executors.newSingleThreadScheduledExecutor(DaemonThreads.named("deferral")),
                 new Cooldowns(discord.cooldownUses(), discord.cooldown(), Ticker.systemTicker()),
                 Duration.ofSeconds(1), (context, outcome, latency) -> metrics.commandServed(context.command(),
                         outcome, latency));
@@ -217,7 +216,7 @@ public final class App {
             services.reloader().addListener(new ModLog(bot.jda(), Long.parseLong(discord.modLogChannelId())));
         }
 
-        ScheduledExecutorService daily = Executors.newScheduledThreadPool(1, daemon("daily"));
+        ScheduledExecutorService daily = Executors.newScheduledThreadPool(1, DaemonThreads.named("daily"));
         running.push(daily::shutdown);
         new DailyRoutine(services.dailyStore(), () -> services.content().get().library(),
                 new JdaReadingPublisher(bot.jda()), clock, services.routine(), instanceId())
@@ -281,14 +280,5 @@ public final class App {
 
     private static Set<Long> ids(List<String> ids) {
         return ids.stream().map(Long::parseLong).collect(Collectors.toSet());
-    }
-
-    private static ThreadFactory daemon(String name) {
-        AtomicInteger count = new AtomicInteger();
-        return runnable -> {
-            Thread thread = new Thread(runnable, name + "-" + count.incrementAndGet());
-            thread.setDaemon(true);
-            return thread;
-        };
     }
 }

@@ -82,6 +82,11 @@ public final class Library {
 
     /** The first 12 characters of the version: enough to tell snapshots apart in messages and button ids. */
     public String shortVersion() {
+        return shortVersion(version);
+    }
+
+    /** The first 12 characters of any content version, as {@link #shortVersion()} shows this one's. */
+    public static String shortVersion(String version) {
         return version.substring(0, Math.min(12, version.length()));
     }
 

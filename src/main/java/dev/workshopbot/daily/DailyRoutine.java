@@ -13,7 +13,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
@@ -158,8 +157,7 @@ public final class DailyRoutine {
 
     /** Pauses the server for a failure retrying cannot fix, giving the day back if it surely was not sent. */
     private Outcome failed(GuildSettings guild, DailyPost post, Throwable failure, boolean surelyNotSent) {
-        Throwable cause = failure instanceof CompletionException && failure.getCause() != null
-                ? failure.getCause() : failure;
+        Throwable cause = PublishException.unwrap(failure);
         if (cause instanceof PublishException problem && problem.kind().pausesTheServer()) {
             if (surelyNotSent) {
                 store.release(guild.guildId(), post.date(), post.index());

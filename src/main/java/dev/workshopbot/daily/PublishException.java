@@ -1,5 +1,7 @@
 package dev.workshopbot.daily;
 
+import java.util.concurrent.CompletionException;
+
 /**
  * Why a post could not be delivered. Everything but a transient failure pauses the server instead of retrying:
  * a missing or foreign channel, a missing permission, a post Discord rejects as it is.
@@ -24,5 +26,10 @@ public final class PublishException extends RuntimeException {
 
     public Kind kind() {
         return kind;
+    }
+
+    /** The failure itself, not the {@link CompletionException} a future wraps it in. */
+    public static Throwable unwrap(Throwable failure) {
+        return failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
     }
 }

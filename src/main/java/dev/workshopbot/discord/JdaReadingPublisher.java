@@ -7,7 +7,6 @@ import dev.workshopbot.daily.ReadingPublisher;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.stream.Collectors;
 import net.dv8tion.jda.api.JDA;
 import net.dv8tion.jda.api.entities.Message;
@@ -125,8 +124,7 @@ public final class JdaReadingPublisher implements ReadingPublisher {
     }
 
     private static PublishException translate(Throwable failure, DailyPost post) {
-        Throwable cause = failure instanceof CompletionException && failure.getCause() != null
-                ? failure.getCause() : failure;
+        Throwable cause = PublishException.unwrap(failure);
         if (cause instanceof PublishException known) {
             return known;
         }

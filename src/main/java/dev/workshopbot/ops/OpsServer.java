@@ -2,6 +2,7 @@ package dev.workshopbot.ops;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import dev.workshopbot.concurrent.DaemonThreads;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
@@ -9,7 +10,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 
 /**
@@ -52,12 +52,7 @@ public final class OpsServer implements AutoCloseable {
                 }
             }
         });
-        AtomicInteger count = new AtomicInteger();
-        threads = Executors.newFixedThreadPool(THREADS, runnable -> {
-            Thread thread = new Thread(runnable, "ops-http-" + count.incrementAndGet());
-            thread.setDaemon(true);
-            return thread;
-        });
+        threads = Executors.newFixedThreadPool(THREADS, DaemonThreads.named("ops-http"));
         server.setExecutor(threads);
         server.start();
     }

@@ -141,18 +141,15 @@ public final class ContentReloader {
 
     /** One line: versions and diff counts, or the number of problems. */
     public static String summary(Result result) {
-        String versions = shortVersion(result.oldVersion()) + " → " + shortVersion(result.newVersion());
+        String versions = Library.shortVersion(result.oldVersion()) + " → " + Library.shortVersion(result.newVersion());
         return switch (result.outcome()) {
             case SWAPPED -> versions + "; pages " + result.diff().pages() + ", sections " + result.diff().sections()
                     + ", links " + result.diff().links() + ", quotes " + result.diff().quotes() + ", reading lists "
                     + result.diff().readingLists();
-            case UNCHANGED -> "no change (" + shortVersion(result.oldVersion()) + ")";
-            case REFUSED -> result.problems().size() + " error(s); still serving " + shortVersion(result.oldVersion());
+            case UNCHANGED -> "no change (" + Library.shortVersion(result.oldVersion()) + ")";
+            case REFUSED -> result.problems().size() + " error(s); still serving " + Library.shortVersion(result.oldVersion());
             case BUSY -> "a reload is already running";
         };
     }
 
-    private static String shortVersion(String version) {
-        return version.substring(0, Math.min(12, version.length()));
-    }
 }

@@ -1,5 +1,6 @@
 package dev.workshopbot.reload;
 
+import dev.workshopbot.concurrent.DaemonThreads;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 
@@ -10,11 +11,7 @@ import java.util.concurrent.ScheduledExecutorService;
 public final class ReloadQueue implements AutoCloseable {
 
     private final ContentReloader reloader;
-    private final ScheduledExecutorService thread = Executors.newSingleThreadScheduledExecutor(runnable -> {
-        Thread reload = new Thread(runnable, "reload");
-        reload.setDaemon(true);
-        return reload;
-    });
+    private final ScheduledExecutorService thread = Executors.newSingleThreadScheduledExecutor(DaemonThreads.named("reload"));
 
     public ReloadQueue(ContentReloader reloader) {
         this.reloader = reloader;

@@ -1,5 +1,7 @@
 package dev.workshopbot.reload;
 
+import dev.workshopbot.content.Library;
+
 import dev.workshopbot.content.LibraryDiff;
 import dev.workshopbot.content.Problem;
 import java.util.ArrayList;
@@ -22,17 +24,17 @@ public record ReloadReport(String title, String description, List<Part> parts, L
      * {@code name} (Discord marks them as code; a terminal shows them as they are).
      */
     public static ReloadReport of(ContentReloader.Result result, int namesShown, UnaryOperator<String> name) {
-        String versions = "Content " + name.apply(shortVersion(result.oldVersion())) + " → "
-                + name.apply(shortVersion(result.newVersion()));
+        String versions = "Content " + name.apply(Library.shortVersion(result.oldVersion())) + " → "
+                + name.apply(Library.shortVersion(result.newVersion()));
         return switch (result.outcome()) {
             case BUSY -> new ReloadReport("A reload is already running",
                     "Try again in a moment; the running reload will report when it is done.", List.of(), List.of(),
                     null);
             case UNCHANGED -> new ReloadReport("No change", "The content is the same as what is being served ("
-                    + name.apply(shortVersion(result.oldVersion())) + ").", List.of(), List.of(), null);
+                    + name.apply(Library.shortVersion(result.oldVersion())) + ").", List.of(), List.of(), null);
             case REFUSED -> new ReloadReport("Reload refused: still serving the old content", null, List.of(),
                     result.problems().stream().map(Problem::toString).toList(),
-                    "Fix these and reload again · still serving " + shortVersion(result.oldVersion()));
+                    "Fix these and reload again · still serving " + Library.shortVersion(result.oldVersion()));
             case SWAPPED -> {
                 LibraryDiff diff = result.diff();
                 List<Part> parts = new ArrayList<>();
@@ -88,7 +90,4 @@ public record ReloadReport(String title, String description, List<Part> parts, L
                 + (ids.size() > shown.size() ? " and " + (ids.size() - shown.size()) + " more" : ""));
     }
 
-    private static String shortVersion(String version) {
-        return version.substring(0, Math.min(12, version.length()));
-    }
 }
