@@ -37,8 +37,7 @@ public final class DailyStore {
      * {@code /daily} change only the columns they own.
      */
     public void save(GuildSettings settings, Instant now) {
-        try (Connection connection = db.getConnection()) {
-            connection.setAutoCommit(false);
+        inTransaction("saving the daily settings of server " + settings.guildId(), connection -> {
             try (PreparedStatement delete = connection.prepareStatement(
                     "DELETE FROM guild_settings WHERE guild_id = ?");
                     PreparedStatement insert = connection.prepareStatement("INSERT INTO guild_settings "
@@ -55,15 +54,9 @@ public final class DailyStore {
                 insert.setInt(7, settings.cursor());
                 insert.setLong(8, now.toEpochMilli());
                 insert.setLong(9, settings.activeFrom().toEpochMilli());
-                insert.executeUpdate();
-                connection.commit();
-            } catch (SQLException e) {
-                connection.rollback();
-                throw e;
+                return insert.executeUpdate();
             }
-        } catch (SQLException e) {
-            throw new StoreException("saving the daily settings of server " + settings.guildId(), e);
-        }
+        });
     }
 
     /**
@@ -128,8 +121,7 @@ public final class DailyStore {
      * returns to its plan day, in one transaction, so the log and the cursor never disagree about that day.
      */
     public void release(long guildId, LocalDate date, int planDay) {
-        try (Connection connection = db.getConnection()) {
-            connection.setAutoCommit(false);
+        inTransaction("releasing the daily post intent of server " + guildId, connection -> {
             try (PreparedStatement delete = connection.prepareStatement("DELETE FROM daily_posts WHERE guild_id = ? "
                     + "AND local_date = ? AND message_id IS NULL");
                     PreparedStatement cursor = connection.prepareStatement(
@@ -140,16 +132,11 @@ public final class DailyStore {
                     cursor.setInt(1, planDay);
                     cursor.setLong(2, guildId);
                     cursor.setInt(3, planDay + 1);
-                    cursor.executeUpdate();
+                    return cursor.executeUpdate();
                 }
-                connection.commit();
-            } catch (SQLException e) {
-                connection.rollback();
-                throw e;
+                return 0;
             }
-        } catch (SQLException e) {
-            throw new StoreException("releasing the daily post intent of server " + guildId, e);
-        }
+        });
     }
 
     public Optional<PostRecord> post(long guildId, LocalDate date) {
@@ -187,34 +174,32 @@ public final class DailyStore {
      */
     public boolean claim(long guildId, LocalDate date, int planDay, long channelId, String nonce, String instance,
             Instant now) {
-        try (Connection connection = db.getConnection()) {
-            connection.setAutoCommit(false);
-            try (PreparedStatement insert = connection.prepareStatement("INSERT INTO daily_posts (guild_id, "
+        try {
+            return inTransaction("recording the daily post intent of server " + guildId, connection -> {
+                try (PreparedStatement insert = connection.prepareStatement("INSERT INTO daily_posts (guild_id, "
                     + "local_date, plan_day, channel_id, nonce, claimed_by, claimed_at) VALUES (?, ?, ?, ?, ?, ?, ?)");
-                    PreparedStatement cursor = connection.prepareStatement(
-                            "UPDATE guild_settings SET plan_cursor = ? WHERE guild_id = ?")) {
-                insert.setLong(1, guildId);
-                insert.setString(2, date.toString());
-                insert.setInt(3, planDay);
-                insert.setLong(4, channelId);
-                insert.setString(5, nonce);
-                insert.setString(6, instance);
-                insert.setLong(7, now.toEpochMilli());
-                insert.executeUpdate();
-                cursor.setInt(1, planDay + 1);
-                cursor.setLong(2, guildId);
-                cursor.executeUpdate();
-                connection.commit();
-                return true;
-            } catch (SQLException e) {
-                connection.rollback();
-                if (post(guildId, date).isPresent()) {
-                    return false;
+                        PreparedStatement cursor = connection.prepareStatement(
+                                "UPDATE guild_settings SET plan_cursor = ? WHERE guild_id = ?")) {
+                    insert.setLong(1, guildId);
+                    insert.setString(2, date.toString());
+                    insert.setInt(3, planDay);
+                    insert.setLong(4, channelId);
+                    insert.setString(5, nonce);
+                    insert.setString(6, instance);
+                    insert.setLong(7, now.toEpochMilli());
+                    insert.executeUpdate();
+                    cursor.setInt(1, planDay + 1);
+                    cursor.setLong(2, guildId);
+                    cursor.executeUpdate();
+                    return true;
                 }
-                throw e;
+            });
+        } catch (StoreException e) {
+            // A unique-key violation means another claim of that date won; anything else is a real failure.
+            if (post(guildId, date).isPresent()) {
+                return false;
             }
-        } catch (SQLException e) {
-            throw new StoreException("recording the daily post intent of server " + guildId, e);
+            throw e;
         }
     }
 
@@ -267,6 +252,27 @@ public final class DailyStore {
             return posts;
         } catch (SQLException e) {
             throw new StoreException("reading the post log of server " + guildId, e);
+        }
+    }
+
+    private interface Work<T> {
+        T run(Connection connection) throws SQLException;
+    }
+
+    /** Runs {@code work} in one transaction: committed when it returns, rolled back when it throws. */
+    private <T> T inTransaction(String what, Work<T> work) {
+        try (Connection connection = db.getConnection()) {
+            connection.setAutoCommit(false);
+            try {
+                T result = work.run(connection);
+                connection.commit();
+                return result;
+            } catch (SQLException | RuntimeException e) {
+                connection.rollback();
+                throw e;
+            }
+        } catch (SQLException e) {
+            throw new StoreException(what, e);
         }
     }
 
