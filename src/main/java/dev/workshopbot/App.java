@@ -17,6 +17,7 @@ import dev.workshopbot.commands.SlashCommand;
 import dev.workshopbot.concurrent.DaemonThreads;
 import dev.workshopbot.config.BotConfig;
 import dev.workshopbot.config.ConfigException;
+import dev.workshopbot.config.Secrets;
 import dev.workshopbot.console.Arguments;
 import dev.workshopbot.console.Console;
 import dev.workshopbot.content.ContentLoader;
@@ -50,6 +51,7 @@ import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -99,13 +101,13 @@ public final class App {
         BotConfig config;
         try {
             arguments = Arguments.parse(args);
-            config = BotConfig.load(Path.of(arguments.config()), env);
+            config = loadConfig(arguments, env, err);
         } catch (Arguments.Invalid e) {
             err.println(e.getMessage());
             err.println(Arguments.usage());
             return Console.BAD_INPUT;
         } catch (ConfigException e) {
-            err.println("config: " + e.getMessage());
+            e.problems().forEach(problem -> err.println("config: " + problem));
             return Console.BAD_INPUT;
         }
         String token = env.get("DISCORD_TOKEN");
@@ -114,8 +116,17 @@ public final class App {
                     + "or try the bot offline with: java -jar target/workshop-bot.jar console");
             return Console.BAD_INPUT;
         }
+        if (config.content().siteBaseUrl().isEmpty()) {
+            if (arguments.command().equals("run")) {
+                err.println("content.siteBaseUrl is not set: set it to the published site's address (e.g. "
+                        + "https://you.github.io/workshop) so every link the bot posts points there");
+                return Console.BAD_INPUT;
+            }
+            err.println("content.siteBaseUrl is not set: page links point to " + BotConfig.Content.NO_SITE
+                    + " until it is");
+        }
         Path contentDir = arguments.content() != null ? Path.of(arguments.content()) : config.content().directory();
-        ContentLoader loader = new ContentLoader(config.content().siteBaseUrl());
+        ContentLoader loader = new ContentLoader(config.content().linkBase());
         Library library = loader.load(contentDir);
         if (arguments.command().equals("validate") || arguments.command().equals("export")) {
             Console console = new Console(new CommandRegistry(List.of()), out, err);
@@ -127,7 +138,7 @@ public final class App {
         try {
             services = assemble(config, contentDir, loader, library, clock);
         } catch (RuntimeException e) {
-            err.println("storage.url: cannot open the database: " + e.getMessage());
+            err.println("storage.url: cannot open the database: " + Secrets.mask(e.getMessage()));
             return Console.PROBLEMS;
         }
         if (arguments.command().equals("run")) {
@@ -151,11 +162,11 @@ public final class App {
         DailyStore dailyStore = new DailyStore(database);
         AuditLog audit = new AuditLog(database);
         BotConfig.Daily daily = config.daily();
-        DailyRoutine.Settings routine = new DailyRoutine.Settings(daily.catchUp(), daily.thread(), daily.loops(),
-                Duration.ofMinutes(2));
+        DailyRoutine.Settings routine = new DailyRoutine.Settings(daily.catchUpWindow(), daily.thread(),
+                daily.loops(), Duration.ofMinutes(2));
         ContentReloader reloader = new ContentReloader(content, contentDir, loader, audit, clock);
-        DailySystem dailySystem = new DailySystem(dailyStore, () -> content.get().library(), clock, daily.time(),
-                daily.zone(), routine);
+        DailySystem dailySystem = new DailySystem(dailyStore, () -> content.get().library(), clock,
+                daily.defaultTime(), daily.defaultTimezone(), routine);
         ModeratorGate gate = new ModeratorGate(audit, clock);
         CommandRegistry registry = commands(content, clock, reloader::lastReload, List.of(
                 new DailyCommand(dailySystem, gate), new ReloadCommand(reloader, gate)));
@@ -191,7 +202,7 @@ public final class App {
         }
         Dispatcher dispatcher = new Dispatcher(Executors.newFixedThreadPool(4, DaemonThreads.named("interaction")),
                 Executors.newSingleThreadScheduledExecutor(DaemonThreads.named("deferral")),
-                new Cooldowns(discord.cooldownUses(), discord.cooldown(), Ticker.systemTicker()),
+                new Cooldowns(discord.cooldownUses(), discord.cooldownWindow(), Ticker.systemTicker()),
                 Duration.ofSeconds(1), (context, outcome, latency) -> metrics.commandServed(context.command(),
                         outcome, latency));
         DiscordBot bot;
@@ -200,6 +211,9 @@ public final class App {
         } catch (InvalidTokenException e) {
             err.println("Discord refused the token in DISCORD_TOKEN: copy it again from the Developer Portal "
                     + "(Bot → Reset Token)");
+            return stop(running, Console.PROBLEMS);
+        } catch (DiscordBot.Unreachable e) {
+            err.println(e.getMessage());
             return stop(running, Console.PROBLEMS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -212,9 +226,8 @@ public final class App {
             metrics.reload(result.outcome().name().toLowerCase(Locale.ROOT));
             metrics.contentVersion(services.content().get().library().shortVersion());
         });
-        if (discord.modLogChannelId() != null) {
-            services.reloader().addListener(new ModLog(bot.jda(), Long.parseLong(discord.modLogChannelId())));
-        }
+        discord.modLogChannelId().ifPresent(channel -> services.reloader().addListener(new ModLog(bot.jda(),
+                channel)));
 
         ScheduledExecutorService daily = Executors.newScheduledThreadPool(1, DaemonThreads.named("daily"));
         running.push(daily::shutdown);
@@ -268,8 +281,8 @@ public final class App {
     public static DiscordBot connect(String token, BotConfig.Discord discord, CommandRegistry registry,
             Dispatcher dispatcher, OkHttpClient.Builder http, Object... listenersFirst) throws InterruptedException {
         List<Object> listeners = new ArrayList<>(List.of(listenersFirst));
-        listeners.add(new JdaRouter(registry, dispatcher, new Moderators(ids(discord.moderatorRoleIds()))));
-        listeners.add(new CommandRegistrar(registry::all, ids(discord.guildIds())));
+        listeners.add(new JdaRouter(registry, dispatcher, new Moderators(discord.moderatorRoleIds())));
+        listeners.add(new CommandRegistrar(registry::all, discord.guildIds()));
         return DiscordBot.start(token, discord, http, dispatcher, listeners.toArray());
     }
 
@@ -278,7 +291,18 @@ public final class App {
         return ProcessHandle.current().pid() + "@" + UUID.randomUUID().toString().substring(0, 8);
     }
 
-    private static Set<Long> ids(List<String> ids) {
-        return ids.stream().map(Long::parseLong).collect(Collectors.toSet());
+    /**
+     * The file {@code --config} names (which must exist), else {@code config/bot.yml} if there is one, else the
+     * built-in defaults, said on {@code err}.
+     */
+    private static BotConfig loadConfig(Arguments arguments, Map<String, String> env, PrintStream err) {
+        Path file = arguments.configFile();
+        if (!Files.isRegularFile(file)) {
+            if (arguments.config().isPresent()) {
+                throw new ConfigException(file + ": no such file (named by --config)");
+            }
+            err.println("config: " + file + " not found; using the built-in defaults");
+        }
+        return BotConfig.load(file, env);
     }
 }

@@ -23,6 +23,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.OptionalLong;
+import java.util.Set;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Executors;
@@ -64,8 +66,8 @@ class BotOnFakeDiscordTest {
     }
 
     private DiscordBot startBot() throws InterruptedException {
-        BotConfig.Discord config = new BotConfig.Discord(List.of(Long.toString(GUILD)), fake.restBaseUrl(),
-                fake.gatewayUrl(), List.of(), 50, "10s", null);
+        BotConfig.Discord config = new BotConfig.Discord(Set.of(GUILD), fake.restBaseUrl(),
+                fake.gatewayUrl(), Set.of(), 50, Duration.ofSeconds(10), OptionalLong.empty());
         CommandRegistry registry = App.commands(() -> SNAPSHOT, Clock.systemUTC(), Optional::empty, List.of());
         Dispatcher dispatcher = new Dispatcher(Executors.newFixedThreadPool(2), Executors.newScheduledThreadPool(1),
                 new Cooldowns(50, Duration.ofSeconds(10), System::nanoTime), Duration.ofSeconds(1));

@@ -33,6 +33,8 @@ import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.OptionalLong;
+import java.util.Set;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -109,8 +111,8 @@ class DailyOnFakeDiscordTest {
     }
 
     private DiscordBot start() throws InterruptedException {
-        BotConfig.Discord config = new BotConfig.Discord(List.of(Long.toString(GUILD)), fake.restBaseUrl(),
-                fake.gatewayUrl(), List.of(), 50, "10s", null);
+        BotConfig.Discord config = new BotConfig.Discord(Set.of(GUILD), fake.restBaseUrl(),
+                fake.gatewayUrl(), Set.of(), 50, Duration.ofSeconds(10), OptionalLong.empty());
         Dispatcher dispatcher = new Dispatcher(Executors.newFixedThreadPool(2), Executors.newScheduledThreadPool(1),
                 new Cooldowns(50, Duration.ofSeconds(10), System::nanoTime), Duration.ofSeconds(1));
         DiscordBot bot = App.connect(fake.token(), config, services.registry(), dispatcher, null);

@@ -57,7 +57,7 @@ class DocsAndDeployTest {
         }
         assertEquals(configKeys(), present);
         BotConfig config = BotConfig.load(Path.of("config/bot.yml"));
-        assertEquals("https://segunakinyemi.com/ai-interview-workshop", config.content().siteBaseUrl());
+        assertEquals(java.util.Optional.of("https://segunakinyemi.com/ai-interview-workshop"), config.content().siteBaseUrl());
     }
 
     @Test

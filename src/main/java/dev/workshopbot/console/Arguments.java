@@ -1,12 +1,17 @@
 package dev.workshopbot.console;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 /** The command line of the jar: {@code [--config FILE] [--content DIR] <command> [text] [--json] [--as WHO] [--autocomplete]}. */
-public record Arguments(String command, String text, String config, String content, boolean json, boolean moderator,
-        boolean autocomplete) {
+public record Arguments(String command, String text, Optional<String> config, String content, boolean json,
+        boolean moderator, boolean autocomplete) {
+
+    /** Where the configuration is read from when {@code --config} does not say. */
+    public static final Path DEFAULT_CONFIG = Path.of("config", "bot.yml");
 
     public static final Set<String> COMMANDS = Set.of("run", "console", "ask", "press", "validate", "export");
 
@@ -18,7 +23,7 @@ public record Arguments(String command, String text, String config, String conte
     }
 
     public static Arguments parse(String[] args) throws Invalid {
-        String config = "config/bot.yml";
+        Optional<String> config = Optional.empty();
         String content = null;
         boolean json = false;
         boolean moderator = false;
@@ -26,7 +31,7 @@ public record Arguments(String command, String text, String config, String conte
         List<String> positional = new ArrayList<>();
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
-                case "--config" -> config = value(args, ++i, "--config");
+                case "--config" -> config = Optional.of(value(args, ++i, "--config"));
                 case "--content" -> content = value(args, ++i, "--content");
                 case "--json" -> json = true;
                 case "--autocomplete" -> autocomplete = true;
@@ -55,6 +60,11 @@ public record Arguments(String command, String text, String config, String conte
                     : "a button id, e.g. press \"sections|…\""));
         }
         return new Arguments(command, text, config, content, json, moderator, autocomplete);
+    }
+
+    /** The file named by {@code --config}, else {@link #DEFAULT_CONFIG}. */
+    public Path configFile() {
+        return config.map(Path::of).orElse(DEFAULT_CONFIG);
     }
 
     private static String value(String[] args, int index, String option) throws Invalid {

@@ -1,7 +1,12 @@
 package dev.workshopbot.discord;
 
 import dev.workshopbot.config.BotConfig;
+import java.net.ConnectException;
+import java.net.SocketTimeoutException;
+import java.net.URI;
+import java.net.UnknownHostException;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.EnumSet;
 import net.dv8tion.jda.api.JDA;
 import net.dv8tion.jda.api.JDABuilder;
@@ -44,7 +49,7 @@ public final class DiscordBot {
     public static DiscordBot start(String token, BotConfig.Discord config, OkHttpClient.Builder http,
             Dispatcher dispatcher, Object... listeners) throws InterruptedException {
         String gateway = config.gatewayUrl();
-        JDA jda = JDABuilder.createLight(token, EnumSet.noneOf(GatewayIntent.class))
+        JDABuilder builder = JDABuilder.createLight(token, EnumSet.noneOf(GatewayIntent.class))
                 .setHttpClientBuilder(http)
                 .setMemberCachePolicy(MemberCachePolicy.NONE)
                 .disableCache(EnumSet.allOf(CacheFlag.class))
@@ -58,11 +63,39 @@ public final class DiscordBot {
                     }
                 })
                 .setEnableShutdownHook(false)
-                .addEventListeners(listeners)
-                .build();
+                .addEventListeners(listeners);
+        JDA jda;
+        try {
+            jda = builder.build();
+        } catch (RuntimeException e) {
+            throw Unreachable.of(config, e).orElseThrow(() -> e);
+        }
         jda.awaitReady();
         LOG.info("connected to Discord as {} in {} servers", jda.getSelfUser().getName(), jda.getGuilds().size());
         return new DiscordBot(jda, dispatcher);
+    }
+
+    /** Discord could not be reached at all: the message says where it was looked for and what to check. */
+    public static final class Unreachable extends RuntimeException {
+
+        private Unreachable(String message, Throwable cause) {
+            super(message, cause);
+        }
+
+        /** An {@code Unreachable} when {@code failure} comes from the network (DNS, a refused or cut connection). */
+        static Optional<Unreachable> of(BotConfig.Discord config, Throwable failure) {
+            for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+                if (cause instanceof UnknownHostException || cause instanceof ConnectException
+                        || cause instanceof SocketTimeoutException) {
+                    String why = cause instanceof UnknownHostException ? "the host name does not resolve"
+                            : cause instanceof ConnectException ? "the connection was refused" : "it did not answer";
+                    return Optional.of(new Unreachable("cannot reach Discord at " + URI.create(config.apiBaseUrl())
+                            .getAuthority() + ": " + why + "; check the network, and discord.apiBaseUrl and "
+                            + "discord.gatewayUrl if the bot runs behind a proxy", failure));
+                }
+            }
+            return Optional.empty();
+        }
     }
 
     public JDA jda() {

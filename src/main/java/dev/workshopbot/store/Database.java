@@ -1,5 +1,7 @@
 package dev.workshopbot.store;
 
+import dev.workshopbot.config.Secrets;
+
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -47,7 +49,8 @@ public final class Database {
             migrate(postgres);
             return new Database(postgres, null);
         }
-        throw new IllegalArgumentException("storage.url: '" + url + "' is neither jdbc:sqlite: nor jdbc:postgresql:");
+        throw new IllegalArgumentException("storage.url: '" + Secrets.mask(url)
+                + "' is neither jdbc:sqlite: nor jdbc:postgresql:");
     }
 
     private static Database openSqlite(String url) {

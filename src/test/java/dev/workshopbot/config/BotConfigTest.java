@@ -2,6 +2,8 @@ package dev.workshopbot.config;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -9,12 +11,17 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.Set;
+import java.time.LocalTime;
+import java.time.ZoneId;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-/** Each bad key or value stops start-up with one message that names it and says what is expected. */
+/** Each bad key or value stops start-up with a message that names its line and key and says what is expected. */
 class BotConfigTest {
 
     @TempDir
@@ -32,17 +39,17 @@ class BotConfigTest {
 
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', value = {
-        "'daily:\n  defaultTime: \"25:00\"'|bot.yml: daily.defaultTime: '25:00' is not a time; write HH:mm, e.g. 09:00",
-        "'daily:\n  defaultTimezone: Mars/Olympus'|bot.yml: daily.defaultTimezone: 'Mars/Olympus' is not an IANA time zone; write e.g. Europe/Berlin or America/New_York",
-        "'daily:\n  catchUpWindow: soon'|bot.yml: daily.catchUpWindow: 'soon' is not a positive duration; write e.g. 6h, 90m, 10s or PT6H",
-        "'daily:\n  onEnd: repeat'|bot.yml: daily.onEnd: 'repeat' must be 'stop' (post nothing after the last day) or 'loop' (start the plan over)",
-        "'http:\n  port: 70000'|bot.yml: http.port: 70000 is not a port; use 1-65535, or 0 for off",
-        "'http:\n  host: \"bad host!\"'|bot.yml: http.host: 'bad host!' is not an IP address or host name; use 127.0.0.1 (this machine only, the default), 0.0.0.0 (every interface) or an address",
-        "'storage:\n  url: mysql://x'|bot.yml: storage.url: 'mysql://x' is not a jdbc:sqlite: or jdbc:postgresql: URL",
-        "'discord:\n  guildIds: [abc]'|bot.yml: discord.guildIds: 'abc' is not a Discord id (digits only)",
-        "'discord:\n  apiBaseUrl: ftp://x'|bot.yml: discord.apiBaseUrl: 'ftp://x' is not an absolute http(s) URL",
-        "'discord:\n  cooldownUses: 0'|bot.yml: discord.cooldownUses: 0 must be at least 1 (uses of one command per user per window)",
-        "'content:\n  siteBaseUrl: not a url'|bot.yml: content.siteBaseUrl: 'not a url' is not a URL",
+        "'daily:\n  defaultTime: \"25:00\"'|bot.yml:2: daily.defaultTime: '25:00' is not a time; write HH:mm, e.g. 09:00",
+        "'daily:\n  defaultTimezone: Mars/Olympus'|bot.yml:2: daily.defaultTimezone: 'Mars/Olympus' is not an IANA time zone; write e.g. Europe/Berlin or America/New_York",
+        "'daily:\n  catchUpWindow: soon'|bot.yml:2: daily.catchUpWindow: 'soon' is not a positive duration; write e.g. 6h, 90m, 10s or PT6H",
+        "'daily:\n  onEnd: repeat'|bot.yml:2: daily.onEnd: 'repeat' must be 'stop' (post nothing after the last day) or 'loop' (start the plan over)",
+        "'http:\n  port: 70000'|bot.yml:2: http.port: 70000 is not a port; use 1-65535, or 0 for off",
+        "'http:\n  host: \"bad host!\"'|bot.yml:2: http.host: 'bad host!' is not an IP address or host name; use 127.0.0.1 (this machine only, the default), 0.0.0.0 (every interface) or an address",
+        "'storage:\n  url: mysql://x'|bot.yml:2: storage.url: 'mysql://x' is not a jdbc:sqlite: or jdbc:postgresql: URL",
+        "'discord:\n  guildIds: [abc]'|bot.yml:2: discord.guildIds: 'abc' is not a Discord id (digits only)",
+        "'discord:\n  apiBaseUrl: ftp://x'|bot.yml:2: discord.apiBaseUrl: 'ftp://x' is not an absolute http(s) URL",
+        "'discord:\n  cooldownUses: 0'|bot.yml:2: discord.cooldownUses: 0 must be at least 1 (uses of one command per user per window)",
+        "'content:\n  siteBaseUrl: not a url'|bot.yml:2: content.siteBaseUrl: 'not a url' is not a URL",
     })
     void badValue_isOneMessageNamingTheKey(String yaml, String message) throws IOException {
         assertEquals(message, failure(yaml));
@@ -50,13 +57,13 @@ class BotConfigTest {
 
     @Test
     void unknownKey_namesItAndListsTheKnownOnes() throws IOException {
-        assertEquals("bot.yml: content.watchh: unknown key; known keys here: [dir, siteBaseUrl, watch]",
+        assertEquals("bot.yml:2: content.watchh: unknown key; known keys here: [dir, siteBaseUrl, watch]",
                 failure("content:\n  watchh: true\n"));
     }
 
     @Test
     void tokenInTheFile_isRefused() throws IOException {
-        assertEquals("bot.yml: discord.token: the token is never read from a file; remove it and set the "
+        assertEquals("bot.yml:2: discord.token: the token is never read from a file; remove it and set the "
                 + "DISCORD_TOKEN environment variable instead", failure("discord:\n  token: abc\n"));
     }
 
@@ -68,9 +75,9 @@ class BotConfigTest {
                 "WORKSHOP_BOT_DAILY_CATCH_UP_WINDOW", "2h"));
         assertEquals("jdbc:sqlite:env.db", config.storage().url());
         assertEquals(1000, config.http().port());
-        assertEquals(List.of("1", "2"), config.discord().guildIds());
-        assertEquals("https://env.example", config.content().siteBaseUrl());
-        assertEquals(Duration.ofHours(2), config.daily().catchUp());
+        assertEquals(Set.of(1L, 2L), config.discord().guildIds());
+        assertEquals(Optional.of("https://env.example"), config.content().siteBaseUrl());
+        assertEquals(Duration.ofHours(2), config.daily().catchUpWindow());
     }
 
     @Test
@@ -88,6 +95,58 @@ class BotConfigTest {
         assertEquals("jdbc:sqlite:data/workshop-bot.db", config.storage().url());
         assertEquals(0, config.http().port());
         assertEquals("127.0.0.1", config.http().host(), "health and metrics are for this machine unless opened");
-        assertEquals(Duration.ofHours(6), config.daily().catchUp());
+        assertEquals(Duration.ofHours(6), config.daily().catchUpWindow());
+        assertEquals(Optional.empty(), config.content().siteBaseUrl(), "no made-up site to link to");
+    }
+
+    @Test
+    void everyProblemOfAFile_isReportedAtOnce_eachWithItsLineAndKey() throws IOException {
+        // GIVEN a file with a bad storage.url, an unknown top-level key and a bad value in another section
+        Path file = file("discord:\n  cooldownUses: 0\nstorage:\n  url: mysql://x\nbogusKey: 1\n");
+        // WHEN it is loaded
+        ConfigException e = assertThrows(ConfigException.class, () -> BotConfig.load(file));
+        // THEN all three problems are listed, each with file:line and its key
+        assertEquals(List.of(
+                file + ":5: bogusKey: unknown section; known sections: [content, daily, discord, http, storage]",
+                file + ":2: discord.cooldownUses: 0 must be at least 1 (uses of one command per user per window)",
+                file + ":4: storage.url: 'mysql://x' is not a jdbc:sqlite: or jdbc:postgresql: URL"), e.problems());
+    }
+
+    @Test
+    void problemsInTheFileAndInVariables_areReportedTogether_aVariableNamedForItsValue() throws IOException {
+        Path file = file("daily:\n  onEnd: repeat\n");
+        ConfigException e = assertThrows(ConfigException.class, () -> BotConfig.load(file, Map.of(
+                "WORKSHOP_BOT_HTTP_PORT", "99999", "WORKSHOP_BOT_NOPE_X", "1")));
+        assertEquals(List.of(
+                "WORKSHOP_BOT_NOPE_X: no such configuration key; variables are named WORKSHOP_BOT_<SECTION>_<KEY>, "
+                        + "e.g. WORKSHOP_BOT_STORAGE_URL",
+                file + ":2: daily.onEnd: 'repeat' must be 'stop' (post nothing after the last day) or 'loop' (start "
+                        + "the plan over)",
+                "WORKSHOP_BOT_HTTP_PORT: http.port: 99999 is not a port; use 1-65535, or 0 for off"), e.problems());
+    }
+
+    @Test
+    void valuesAreParsedOnce_intoTypes() throws IOException {
+        BotConfig config = BotConfig.load(file("discord:\n  guildIds: [123, \"456\"]\n  cooldownWindow: 1m\n"
+                + "  modLogChannelId: \"789\"\ndaily:\n  defaultTime: \"07:30\"\n  defaultTimezone: Europe/Berlin\n"
+                + "  onEnd: loop\n"));
+        assertEquals(Set.of(123L, 456L), config.discord().guildIds());
+        assertEquals(Duration.ofMinutes(1), config.discord().cooldownWindow());
+        assertEquals(OptionalLong.of(789L), config.discord().modLogChannelId());
+        assertEquals(LocalTime.of(7, 30), config.daily().defaultTime());
+        assertEquals(ZoneId.of("Europe/Berlin"), config.daily().defaultTimezone());
+        assertEquals(true, config.daily().loops());
+    }
+
+    @Test
+    void aPasswordInStorageUrl_neverAppearsInAProblem() throws IOException {
+        // GIVEN a PostgreSQL URL with credentials in both places a JDBC URL can hold them, mistyped
+        String url = "postgresql://bot:s3cret@db/bot?user=bot&password=hunter2";
+        ConfigException e = assertThrows(ConfigException.class,
+                () -> BotConfig.load(file("storage:\n  url: " + url + "\n")));
+        // THEN the message names the key and the URL, but neither password
+        assertTrue(e.getMessage().contains("storage.url: 'postgresql://***@db/bot?user=bot&password=***'"),
+                e.getMessage());
+        assertFalse(e.getMessage().contains("s3cret") || e.getMessage().contains("hunter2"), e.getMessage());
     }
 }

@@ -1,6 +1,7 @@
 package dev.workshopbot.console;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -48,6 +49,69 @@ class CliTest {
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
+    }
+
+    private static java.nio.file.Path config(String yaml) throws IOException {
+        return java.nio.file.Files.writeString(java.nio.file.Files.createTempFile(STATE, "bot", ".yml"), yaml);
+    }
+
+    @Test
+    void configNamedByTheOptionButMissing_isAnErrorNamingThePath() throws IOException {
+        // GIVEN --config naming a file that does not exist WHEN the content is validated
+        Run run = run("--config", "no/such/bot.yml", "validate");
+        // THEN nothing runs on silent defaults: exit 2, and the path is named
+        assertEquals(2, run.exit());
+        assertEquals("config: no/such/bot.yml: no such file (named by --config)", run.err().strip());
+    }
+
+    @Test
+    void everyConfigProblem_isPrintedOnItsOwnLine_thenExit2() throws IOException {
+        java.nio.file.Path file = config("storage:\n  url: mysql://bot:pw@x\nbogusKey: true\n");
+        Run run = run("", Map.of(), "--config", file.toString(), "validate");
+        assertEquals(2, run.exit());
+        assertEquals(List.of(
+                "config: " + file + ":3: bogusKey: unknown section; known sections: [content, daily, discord, http, "
+                        + "storage]",
+                "config: " + file + ":2: storage.url: 'mysql://***@x' is not a jdbc:sqlite: or jdbc:postgresql: URL"),
+                run.err().strip().lines().toList());
+    }
+
+    @Test
+    void withoutSiteBaseUrl_offlineDoorsWarnAndLinkNowhereReal_andRunRefusesToStart() throws IOException {
+        java.nio.file.Path file = config("daily:\n  defaultTime: \"08:00\"\n");
+        Map<String, String> env = Map.of("WORKSHOP_BOT_STORAGE_URL", "jdbc:sqlite:" + STATE.resolve("bot.db"));
+        // WHEN the index is exported without a base URL THEN it says so, and no page points to a made-up site
+        Run export = run("", env, "--config", file.toString(), "export");
+        assertEquals(0, export.exit());
+        assertTrue(export.err().contains("content.siteBaseUrl is not set"), export.err());
+        JsonNode page = JSON.readTree(export.out()).path("pages").path(0);
+        assertEquals("https://content.siteBaseUrl.is-not-set.invalid/why-ai-interviews/", page.path("url").asText());
+        assertFalse(export.out().contains("example.org"));
+        // WHEN the bot is started for Discord THEN it refuses, naming the key
+        Map<String, String> withToken = new java.util.HashMap<>(env);
+        withToken.put("DISCORD_TOKEN", "x.y.z");
+        Run serve = run("", withToken, "--config", file.toString(), "run");
+        assertEquals(2, serve.exit());
+        assertTrue(serve.err().startsWith("content.siteBaseUrl is not set: set it to the published site's address"),
+                serve.err());
+    }
+
+    @Test
+    void run_withDiscordUnreachable_saysWhatFailedInOneLine_noStackTrace() throws IOException {
+        // GIVEN a REST address where nothing listens (a port just freed on this machine)
+        int closed;
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            closed = socket.getLocalPort();
+        }
+        java.nio.file.Path file = config("discord:\n  apiBaseUrl: http://127.0.0.1:" + closed + "/api/v10/\n"
+                + "  gatewayUrl: ws://127.0.0.1:" + closed + "\ncontent:\n  siteBaseUrl: https://x.example\n");
+        // WHEN the bot is started
+        Run run = run("", Map.of("DISCORD_TOKEN", "x.y.z", "WORKSHOP_BOT_STORAGE_URL",
+                "jdbc:sqlite:" + STATE.resolve("unreachable.db")), "--config", file.toString(), "run");
+        // THEN it exits 1 with one line naming the address and what to check
+        assertEquals(1, run.exit());
+        assertEquals("cannot reach Discord at 127.0.0.1:" + closed + ": the connection was refused; check the network, "
+                + "and discord.apiBaseUrl and discord.gatewayUrl if the bot runs behind a proxy", run.err().strip());
     }
 
     @Test

@@ -96,7 +96,7 @@ public class DailyPostsBenchmark {
         var discord = services.config().discord();
         Dispatcher dispatcher = new Dispatcher(Executors.newFixedThreadPool(4, LiveBot.daemon("interaction")),
                 Executors.newSingleThreadScheduledExecutor(LiveBot.daemon("deferral")),
-                new Cooldowns(discord.cooldownUses(), discord.cooldown(), System::nanoTime), Duration.ofSeconds(1));
+                new Cooldowns(discord.cooldownUses(), discord.cooldownWindow(), System::nanoTime), Duration.ofSeconds(1));
         bot = App.connect(fake.token(), discord, services.registry(), dispatcher, null);
         awaitRegistered(services.registry().all().size());
         // Let the global window the login's requests opened close, so the tick starts with a full one.

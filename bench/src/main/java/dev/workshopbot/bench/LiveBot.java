@@ -73,7 +73,7 @@ final class LiveBot implements AutoCloseable {
             Metrics metrics = new Metrics();
             Dispatcher dispatcher = new Dispatcher(Executors.newFixedThreadPool(4, daemon("interaction")),
                     Executors.newSingleThreadScheduledExecutor(daemon("deferral")),
-                    new Cooldowns(discord.cooldownUses(), discord.cooldown(), Ticker.systemTicker()),
+                    new Cooldowns(discord.cooldownUses(), discord.cooldownWindow(), Ticker.systemTicker()),
                     Duration.ofSeconds(1), (context, outcome, latency) -> {
                         metrics.commandServed(context.command(), outcome, latency);
                         outcomes.computeIfAbsent(outcome, key -> new AtomicInteger()).incrementAndGet();
