@@ -26,6 +26,11 @@ public final class Cooldowns {
         this.uses = Caffeine.newBuilder().ticker(ticker).expireAfterAccess(window).maximumSize(100_000).build();
     }
 
+    /** A budget {@code factor} times as large over the same window, counted apart from this one. */
+    public Cooldowns looser(int factor) {
+        return new Cooldowns(limit * factor, Duration.ofNanos(windowNanos), ticker);
+    }
+
     /** Records a use and returns empty, or returns how long until the user may use the command again. */
     public Optional<Duration> tryUse(long userId, String command) {
         long now = ticker.read();

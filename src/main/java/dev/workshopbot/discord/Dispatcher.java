@@ -43,7 +43,14 @@ public final class Dispatcher {
 
     private final ExecutorService workers;
     private final ScheduledExecutorService timers;
+    /**
+     * Clicking through the pages of a reply already shown is reading, not asking again: buttons get a budget of
+     * their own, this many times the commands' one, so a long table of contents can be paged but not hammered.
+     */
+    static final int PRESSES_PER_COMMAND_USE = 6;
+
     private final Cooldowns cooldowns;
+    private final Cooldowns presses;
     private final Duration deferAfter;
     private final SecureRandom random = new SecureRandom();
     private final Listener listener;
@@ -59,6 +66,7 @@ public final class Dispatcher {
         this.workers = workers;
         this.timers = timers;
         this.cooldowns = cooldowns;
+        this.presses = cooldowns.looser(PRESSES_PER_COMMAND_USE);
         this.deferAfter = deferAfter;
         this.listener = listener;
     }
@@ -70,19 +78,29 @@ public final class Dispatcher {
      */
     public CompletableFuture<Void> dispatch(Context context, boolean deferEphemeral, boolean rateLimited,
             Supplier<Reply> handler, Responder responder) {
+        return run(context, deferEphemeral, rateLimited ? Optional.of(cooldowns) : Optional.empty(),
+                "use /" + context.command(), handler, responder);
+    }
+
+    /** Handles a click on one of {@code context.command()}'s buttons, counted against the looser button budget. */
+    public CompletableFuture<Void> press(Context context, Supplier<Reply> handler, Responder responder) {
+        return run(context, true, Optional.of(presses), "click /" + context.command() + "'s buttons", handler,
+                responder);
+    }
+
+    private CompletableFuture<Void> run(Context context, boolean deferEphemeral, Optional<Cooldowns> budget,
+            String doing, Supplier<Reply> handler, Responder responder) {
         if (!accepting) {
             responder.reply(Messages.refusal("I'm restarting right now. Try again in a minute."));
             return CompletableFuture.completedFuture(null);
         }
-        if (rateLimited) {
-            Optional<Duration> wait = cooldowns.tryUse(context.userId(), context.command());
-            if (wait.isPresent()) {
-                long seconds = Math.max(1, (wait.get().toMillis() + 999) / 1000);
-                responder.reply(Messages.refusal("You're going fast: you can use /" + context.command()
-                        + " again in " + seconds + (seconds == 1 ? " second." : " seconds.")));
-                log(context, "cooldown", 0);
-                return CompletableFuture.completedFuture(null);
-            }
+        Optional<Duration> wait = budget.flatMap(limits -> limits.tryUse(context.userId(), context.command()));
+        if (wait.isPresent()) {
+            long seconds = Math.max(1, (wait.get().toMillis() + 999) / 1000);
+            responder.reply(Messages.refusal("You're going fast: you can " + doing + " again in " + seconds
+                    + (seconds == 1 ? " second." : " seconds.")));
+            log(context, "cooldown", 0);
+            return CompletableFuture.completedFuture(null);
         }
         long started = System.nanoTime();
         AtomicInteger state = new AtomicInteger(PENDING);

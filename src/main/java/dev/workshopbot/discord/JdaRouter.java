@@ -56,7 +56,7 @@ public final class JdaRouter extends ListenerAdapter {
         Caller caller = moderators.caller(event.getUser(), event.getMember(), guildId);
         String customId = event.getComponentId();
         String command = ButtonId.commandOf(customId);
-        dispatcher.dispatch(new Dispatcher.Context(guildId, caller.userId(), command), true, true,
+        dispatcher.press(new Dispatcher.Context(guildId, caller.userId(), command),
                 () -> registry.press(customId, caller), new ButtonResponder(event));
     }
 

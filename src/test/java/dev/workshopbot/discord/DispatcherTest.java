@@ -154,6 +154,32 @@ class DispatcherTest {
     }
 
     @Test
+    void pagingButtons_doNotUseTheCommandBudget_butHaveALooserOneOfTheirOwn() throws Exception {
+        // GIVEN a member who used /section up to its budget (2 per 10 s here)
+        Dispatcher dispatcher = new Dispatcher(workers, timers, cooldowns, Duration.ofSeconds(5));
+        Recording responder = new Recording();
+        for (int i = 0; i < 2; i++) {
+            dispatcher.dispatch(context, false, true, () -> Reply.visible(Messages.text("ok")), responder)
+                    .get(5, TimeUnit.SECONDS);
+        }
+        // WHEN they click through the reply's pages as many times as the button budget allows
+        int budget = 2 * Dispatcher.PRESSES_PER_COMMAND_USE;
+        for (int i = 0; i < budget + 1; i++) {
+            dispatcher.press(context, () -> Reply.update(Messages.text("page")), responder).get(5, TimeUnit.SECONDS);
+        }
+        // THEN every click up to that budget is answered, and only the one past it waits
+        List<String> answers = responder.replies.stream().map(reply -> reply.message().getContent()).toList();
+        assertEquals(java.util.Collections.nCopies(budget, "page"), answers.subList(2, 2 + budget));
+        assertEquals("You're going fast: you can click /section's buttons again in 10 seconds.",
+                answers.get(2 + budget));
+        // AND the command's own budget is still spent: the presses neither used nor refilled it
+        dispatcher.dispatch(context, false, true, () -> Reply.visible(Messages.text("ok")), responder)
+                .get(5, TimeUnit.SECONDS);
+        assertTrue(responder.replies.get(responder.replies.size() - 1).message().getContent()
+                .startsWith("You're going fast: you can use /section again"));
+    }
+
+    @Test
     void afterStopAccepting_newInteractionsAreToldToRetry() throws Exception {
         Dispatcher dispatcher = new Dispatcher(workers, timers, cooldowns, Duration.ofSeconds(5));
         dispatcher.stopAccepting();
