@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalInt;
 
 /**
  * A stateless button's custom id: {@code command|version|action|arg...}. The version is the content's short
@@ -25,10 +26,24 @@ public record ButtonId(String command, String version, String action, List<Strin
                 Arrays.asList(args));
     }
 
+    /**
+     * The id Discord gets. Echoed text in the last argument is cut to fit: Discord counts an id's length in
+     * UTF-16 units (an emoji is two), so the cut is made in those units, never inside a surrogate pair.
+     */
     public String encode() {
         List<String> parts = new ArrayList<>(List.of(command, version, action));
         parts.addAll(args);
         String id = String.join(SEPARATOR, parts);
+        if (id.length() > MAX_LENGTH && !args.isEmpty()) {
+            String last = args.get(args.size() - 1);
+            int keep = last.length() - (id.length() - MAX_LENGTH);
+            if (keep >= 0) {
+                if (keep > 0 && Character.isHighSurrogate(last.charAt(keep - 1))) {
+                    keep--;
+                }
+                id = id.substring(0, id.length() - last.length()) + last.substring(0, keep);
+            }
+        }
         if (id.length() > MAX_LENGTH) {
             throw new IllegalArgumentException("button id over " + MAX_LENGTH + " characters: " + id);
         }
@@ -64,6 +79,19 @@ public record ButtonId(String command, String version, String action, List<Strin
             return Integer.parseInt(args.get(index));
         } catch (NumberFormatException e) {
             return fallback;
+        }
+    }
+
+    /**
+     * The argument at {@code index} as an index into something of {@code size} elements; empty when it is not a
+     * number or out of range (a forged id, or one from content that had more).
+     */
+    public OptionalInt indexArg(int index, int size) {
+        try {
+            int value = Integer.parseInt(args.get(index));
+            return value >= 0 && value < size ? OptionalInt.of(value) : OptionalInt.empty();
+        } catch (NumberFormatException e) {
+            return OptionalInt.empty();
         }
     }
 

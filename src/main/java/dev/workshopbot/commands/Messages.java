@@ -1,9 +1,12 @@
 package dev.workshopbot.commands;
 
+import dev.workshopbot.search.Lookup;
+
 import java.awt.Color;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.stream.Collectors;
 import net.dv8tion.jda.api.EmbedBuilder;
 import net.dv8tion.jda.api.components.actionrow.ActionRow;
 import net.dv8tion.jda.api.components.buttons.Button;
@@ -49,6 +52,18 @@ public final class Messages {
     /** An ephemeral refusal or error that says what to do instead. */
     public static Reply refusal(String content) {
         return Reply.privately(text(content));
+    }
+
+    /**
+     * The one way a name that found nothing is answered, privately: "No {@code what} matches “typed”.", the
+     * alternatives {@code lookup} offers as "Did you mean …?", then {@code instead}, what to do otherwise.
+     */
+    public static Reply notFound(String what, String typed, Lookup<?> lookup, String instead) {
+        List<String> alternatives = lookup.alternatives();
+        String hint = alternatives.isEmpty() ? "" : " Did you mean " + alternatives.stream()
+                .map(name -> "**" + Markdown.escape(name) + "**").collect(Collectors.joining(", ")) + "?";
+        return refusal(Fit.cut("No " + what + " matches “" + Markdown.escape(typed) + "”." + hint + " " + instead,
+                CONTENT_MAX, ""));
     }
 
     private static MessageCreateBuilder base() {

@@ -4,6 +4,8 @@ import dev.workshopbot.content.Library;
 import dev.workshopbot.content.Quote;
 import dev.workshopbot.content.Section;
 import dev.workshopbot.search.SearchIndex;
+import dev.workshopbot.search.Lookup;
+import dev.workshopbot.search.Lookups;
 import dev.workshopbot.search.Snapshot;
 import dev.workshopbot.search.Suggester;
 import java.util.ArrayList;
@@ -11,6 +13,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.Set;
 import java.util.function.Supplier;
 import java.util.random.RandomGenerator;
@@ -28,6 +31,8 @@ public final class QuoteCommand implements SlashCommand {
     static final String NAME = "quote";
     static final int SEARCH_MAX = 60;
     private static final String ANY = "-";
+    private static final String NO_QUOTES = "This workshop has no quotes yet: a quote is a block quote (a paragraph "
+            + "starting with >) in one of its pages.";
 
     private final Supplier<Snapshot> content;
     private final RandomGenerator random;
@@ -56,18 +61,22 @@ public final class QuoteCommand implements SlashCommand {
         Snapshot snapshot = content.get();
         String search = invocation.option("search").orElse("");
         Optional<String> authorText = invocation.option("author");
-        int author = -1;
+        if (snapshot.library().quotes().isEmpty()) {
+            return Messages.refusal(NO_QUOTES);
+        }
+        Optional<String> author = Optional.empty();
         if (authorText.isPresent()) {
-            author = authorIndex(snapshot, authorText.get());
-            if (author < 0) {
+            Lookup<String> found = new Lookups(snapshot).author(authorText.get());
+            if (!(found instanceof Lookup.Found<String> named)) {
                 String known = snapshot.authors().entries().stream().limit(10)
                         .map(entry -> Markdown.escape(entry.label())).collect(Collectors.joining(", "));
-                return Messages.refusal(Fit.cut("No quotes by “" + Markdown.escape(authorText.get()) + "”. "
-                        + (known.isEmpty() ? "This workshop has no attributed quotes." : "Authors: " + known + ".")
-                        + " Or try /quote alone for a random quote.", Messages.CONTENT_MAX, ""));
+                return Messages.notFound("author", authorText.get(), found, (known.isEmpty()
+                        ? "This workshop has no attributed quotes." : "Authors: " + known + ".")
+                        + " Or try /quote alone for a random quote.");
             }
+            author = Optional.of(named.value());
         }
-        return pick(snapshot, search, author, -1);
+        return pick(snapshot, search, author, OptionalInt.empty());
     }
 
     @Override
@@ -78,16 +87,19 @@ public final class QuoteCommand implements SlashCommand {
         }
         ButtonId button = id.get();
         Snapshot snapshot = content.get();
-        int author = button.arg(1).equals(ANY) ? -1 : button.intArg(1, -1);
-        if (author >= snapshot.authors().entries().size()) {
-            author = -1;
-        }
-        int previous = button.isFrom(snapshot.library().version()) ? button.intArg(0, -1) : -1;
+        List<Suggester.Entry> authors = snapshot.authors().entries();
+        Optional<String> author = button.indexArg(1, authors.size()).stream().mapToObj(i -> authors.get(i).label())
+                .findFirst();
+        OptionalInt previous = button.isFrom(snapshot.library().version())
+                ? button.indexArg(0, snapshot.library().quotes().size()) : OptionalInt.empty();
         return pick(snapshot, button.arg(2), author, previous);
     }
 
-    private Reply pick(Snapshot snapshot, String search, int author, int previous) {
-        List<Integer> matches = matches(snapshot, search, author);
+    private Reply pick(Snapshot snapshot, String search, Optional<String> author, OptionalInt previous) {
+        if (snapshot.library().quotes().isEmpty()) {
+            return Messages.refusal(NO_QUOTES);
+        }
+        List<Integer> matches = new Lookups(snapshot).quotes(search, author);
         if (matches.isEmpty()) {
             String what = search.isBlank() ? "" : " for “" + Markdown.escape(search) + "”";
             return Messages.refusal(Fit.cut("No quote matches" + what + ". Try other words, or /quote alone for a "
@@ -95,7 +107,7 @@ public final class QuoteCommand implements SlashCommand {
         }
         List<Integer> choices = new ArrayList<>(matches);
         if (choices.size() > 1) {
-            choices.remove(Integer.valueOf(previous));
+            previous.ifPresent(shown -> choices.remove(Integer.valueOf(shown)));
         }
         int chosen = choices.get(random.nextInt(choices.size()));
         Library library = snapshot.library();
@@ -109,35 +121,12 @@ public final class QuoteCommand implements SlashCommand {
         }
         embed.setFooter("Quote " + (chosen + 1) + " of " + library.quotes().size() + " · content "
                 + library.shortVersion());
-        String another = ButtonId.of(NAME, library.version(), "another", String.valueOf(chosen),
-                author < 0 ? ANY : String.valueOf(author), search).encode();
+        String authorArg = author.map(name -> snapshot.authors().entries().stream().map(Suggester.Entry::label)
+                .toList().indexOf(name)).filter(i -> i >= 0).map(String::valueOf).orElse(ANY);
+        String another = ButtonId.of(NAME, library.version(), "another", String.valueOf(chosen), authorArg, search)
+                .encode();
         return Reply.visible(Messages.embed(embed, List.of(
                 Button.primary(another, "Another").withDisabled(matches.size() < 2))));
-    }
-
-    private static int authorIndex(Snapshot snapshot, String typed) {
-        return snapshot.authors().pick(typed).map(entry -> snapshot.authors().entries().indexOf(entry)).orElse(-1);
-    }
-
-    /** Quotes by the author (index into the author suggestions, -1 for any) that match the search words. */
-    static List<Integer> matches(Snapshot snapshot, String search, int author) {
-        List<Quote> quotes = snapshot.library().quotes();
-        String who = author < 0 ? null : snapshot.authors().entries().get(author).label();
-        Set<Integer> found = new LinkedHashSet<>();
-        if (search.isBlank()) {
-            for (int i = 0; i < quotes.size(); i++) {
-                found.add(i);
-            }
-        } else {
-            String lower = search.toLowerCase(Locale.ROOT);
-            for (int i = 0; i < quotes.size(); i++) {
-                if (quotes.get(i).text().toLowerCase(Locale.ROOT).contains(lower)) {
-                    found.add(i);
-                }
-            }
-            found.addAll(snapshot.search().ordinals(SearchIndex.Kind.QUOTE, search, 100));
-        }
-        return found.stream().filter(i -> who == null || who.equals(quotes.get(i).attribution())).sorted().toList();
     }
 
     /**

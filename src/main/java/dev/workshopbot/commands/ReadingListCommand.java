@@ -4,6 +4,8 @@ import dev.workshopbot.content.Library;
 import dev.workshopbot.content.Link;
 import dev.workshopbot.content.ReadingList;
 import dev.workshopbot.content.Section;
+import dev.workshopbot.search.Lookup;
+import dev.workshopbot.search.Lookups;
 import dev.workshopbot.search.Snapshot;
 import dev.workshopbot.search.Suggester;
 import java.util.ArrayList;
@@ -53,15 +55,12 @@ public final class ReadingListCommand implements SlashCommand {
         if (typed.isEmpty()) {
             return Reply.visible(overview(snapshot.library(), 0, ""));
         }
-        Optional<ReadingList> list = resolve(snapshot, typed.get());
-        if (list.isEmpty()) {
-            String hint = snapshot.readingLists().suggest(typed.get(), 3).stream()
-                    .map(entry -> "**" + Markdown.escape(entry.label()) + "**").collect(Collectors.joining(", "));
-            return Messages.refusal(Fit.cut("No reading list matches “" + Markdown.escape(typed.get()) + "”."
-                    + (hint.isEmpty() ? "" : " Did you mean " + hint + "?")
-                    + " Run /reading-list without a list to see them all.", Messages.CONTENT_MAX, ""));
+        Lookup<ReadingList> found = new Lookups(snapshot).readingList(typed.get());
+        if (found instanceof Lookup.Found<ReadingList> list) {
+            return Reply.visible(links(snapshot.library(), list.value(), 0, ""));
         }
-        return Reply.visible(links(snapshot.library(), list.get(), 0, ""));
+        return Messages.notFound("reading list", typed.get(), found,
+                "Run /reading-list without a list to see them all.");
     }
 
     @Override
@@ -82,15 +81,6 @@ public final class ReadingListCommand implements SlashCommand {
                 .map(list -> Reply.update(links(library, list, page, note)))
                 .orElseGet(() -> Messages.refusal("That reading list is no longer in the workshop (the content was "
                         + "updated). Run /reading-list to see the lists there are now."));
-    }
-
-    private static Optional<ReadingList> resolve(Snapshot snapshot, String typed) {
-        Library library = snapshot.library();
-        Optional<ReadingList> direct = library.readingList(typed.strip());
-        if (direct.isPresent()) {
-            return direct;
-        }
-        return snapshot.readingLists().pick(typed).flatMap(entry -> library.readingList(entry.value()));
     }
 
     private MessageCreateData overview(Library library, int requested, String note) {

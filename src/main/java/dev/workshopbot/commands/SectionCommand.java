@@ -5,6 +5,8 @@ import dev.workshopbot.content.Link;
 import dev.workshopbot.content.Page;
 import dev.workshopbot.content.Quote;
 import dev.workshopbot.content.Section;
+import dev.workshopbot.search.Lookup;
+import dev.workshopbot.search.Lookups;
 import dev.workshopbot.search.Snapshot;
 import dev.workshopbot.search.Suggester;
 import java.util.ArrayList;
@@ -45,9 +47,12 @@ public final class SectionCommand implements SlashCommand {
     public Reply handle(Invocation invocation) {
         Snapshot snapshot = content.get();
         String name = invocation.option("name").orElse("");
-        return resolve(snapshot, name)
-                .map(section -> Reply.visible(card(snapshot.library(), section)))
-                .orElseGet(() -> notFound(snapshot, name));
+        Lookup<Section> found = new Lookups(snapshot).section(name);
+        if (found instanceof Lookup.Found<Section> section) {
+            return Reply.visible(card(snapshot.library(), section.value()));
+        }
+        return Messages.notFound("section", name, found,
+                "Pick one from the suggestions as you type, or see them all with /sections.");
     }
 
     @Override
@@ -85,25 +90,6 @@ public final class SectionCommand implements SlashCommand {
                         .encode());
         MessageCreateData reply = Messages.embed(embed, buttons);
         return opening ? Reply.privately(reply) : Reply.update(reply);
-    }
-
-    /** By handle or id, then by exact title, then the single closest title; empty when it is ambiguous. */
-    static Optional<Section> resolve(Snapshot snapshot, String name) {
-        Library library = snapshot.library();
-        Optional<Section> direct = library.section(name.strip());
-        if (direct.isPresent()) {
-            return direct;
-        }
-        return snapshot.sections().pick(name).flatMap(entry -> library.section(entry.value()));
-    }
-
-    private static Reply notFound(Snapshot snapshot, String name) {
-        List<Suggester.Entry> close = snapshot.sections().suggest(name, 3);
-        String hint = close.isEmpty() ? "" : " Did you mean " + close.stream()
-                .map(entry -> "**" + Markdown.escape(entry.label()) + "**").collect(Collectors.joining(", ")) + "?";
-        return Messages.refusal(Fit.cut("No section matches “" + Markdown.escape(name) + "”." + hint
-                + " Pick one from the suggestions as you type, or see them all with /sections.", Messages.CONTENT_MAX,
-                ""));
     }
 
     /** The section card: title linked to its anchor, summary, key quote, reading links, page and version. */

@@ -3,6 +3,8 @@ package dev.workshopbot.commands;
 import dev.workshopbot.content.Library;
 import dev.workshopbot.content.Page;
 import dev.workshopbot.content.Section;
+import dev.workshopbot.search.Lookup;
+import dev.workshopbot.search.Lookups;
 import dev.workshopbot.search.Snapshot;
 import dev.workshopbot.search.Suggester;
 import java.util.ArrayList;
@@ -46,16 +48,15 @@ public final class SectionsCommand implements SlashCommand {
     public Reply handle(Invocation invocation) {
         Snapshot snapshot = content.get();
         Optional<String> pageName = invocation.option("page");
-        int pageIndex = -1;
-        if (pageName.isPresent()) {
-            pageIndex = pageIndex(snapshot, pageName.get());
-            if (pageIndex < 0) {
-                return Messages.refusal(Fit.cut("No page matches “" + Markdown.escape(pageName.get())
-                        + "”. Pick one from the suggestions, or run /sections without a page.", Messages.CONTENT_MAX,
-                        ""));
-            }
+        if (pageName.isEmpty()) {
+            return Reply.visible(render(snapshot.library(), Optional.empty(), 0, ""));
         }
-        return Reply.visible(render(snapshot.library(), pageIndex, 0, ""));
+        Lookup<Page> found = new Lookups(snapshot).page(pageName.get());
+        if (found instanceof Lookup.Found<Page> page) {
+            return Reply.visible(render(snapshot.library(), Optional.of(page.value()), 0, ""));
+        }
+        return Messages.notFound("page", pageName.get(), found,
+                "Pick one from the suggestions, or run /sections without a page.");
     }
 
     /** The table of contents of {@code pages}, numbered in reading order, in pages that fit an embed. */
@@ -83,44 +84,31 @@ public final class SectionsCommand implements SlashCommand {
         }
         Library library = content.get().library();
         ButtonId button = id.get();
-        int pageIndex = button.arg(0).equals(ALL) ? -1 : button.intArg(0, -1);
-        String note = "";
-        if (!button.isFrom(library.version())) {
-            note = "The workshop was updated since that message; this is the current list. ";
-            if (pageIndex >= library.pages().size()) {
-                pageIndex = -1;
-            }
-        }
-        return Reply.update(render(library, pageIndex, button.intArg(1, 0), note));
+        // A page number that names no page now (the content changed, or the id was forged) shows every page.
+        Optional<Page> scope = button.indexArg(0, library.pages().size()).stream().mapToObj(library.pages()::get)
+                .findFirst();
+        String note = button.isFrom(library.version()) ? ""
+                : "The workshop was updated since that message; this is the current list. ";
+        return Reply.update(render(library, scope, button.intArg(1, 0), note));
     }
 
-    private static int pageIndex(Snapshot snapshot, String typed) {
-        List<Page> pages = snapshot.library().pages();
-        Optional<String> picked = snapshot.pages().pick(typed).map(Suggester.Entry::value);
-        for (int i = 0; i < pages.size() && picked.isPresent(); i++) {
-            if (Library.handleOf(pages.get(i).path()).equals(picked.get())) {
-                return i;
-            }
-        }
-        return -1;
-    }
-
-    private net.dv8tion.jda.api.utils.messages.MessageCreateData render(Library library, int pageIndex,
+    private net.dv8tion.jda.api.utils.messages.MessageCreateData render(Library library, Optional<Page> scope,
             int requested, String note) {
-        List<Page> pages = pageIndex < 0 ? library.pages() : List.of(library.pages().get(pageIndex));
+        List<Page> pages = scope.map(List::of).orElse(library.pages());
         int number = pages.stream().mapToInt(page -> page.sections().size()).sum();
-        List<String> chunks = rendered.pages(library.version(), String.valueOf(pageIndex), () -> toc(library, pages));
+        List<String> chunks = rendered.pages(library.version(), scope.map(Page::path).orElse(ALL),
+                () -> toc(library, pages));
         if (chunks.isEmpty()) {
             chunks = List.of("*(No sections yet: the content directory has no pages.)*");
         }
         int page = Pages.clamp(requested, chunks.size());
-        String title = pageIndex < 0 ? "Table of contents" : "Contents of " + pages.get(0).title();
-        EmbedBuilder embed = Messages.titled(title, pageIndex < 0 ? null : pages.get(0).url())
+        String title = scope.map(only -> "Contents of " + only.title()).orElse("Table of contents");
+        EmbedBuilder embed = Messages.titled(title, scope.map(Page::url).orElse(null))
                 .setDescription(chunks.get(page))
                 .setFooter(Fit.cut(note + number + " sections · content " + library.shortVersion(),
                         Messages.FOOTER_MAX, ""));
-        String scope = pageIndex < 0 ? ALL : String.valueOf(pageIndex);
+        String which = scope.map(p -> String.valueOf(library.pages().indexOf(p))).orElse(ALL);
         return Messages.embed(embed, Messages.pager(page, chunks.size(),
-                n -> ButtonId.of(NAME, library.version(), "page", scope, String.valueOf(n)).encode()));
+                n -> ButtonId.of(NAME, library.version(), "page", which, String.valueOf(n)).encode()));
     }
 }
