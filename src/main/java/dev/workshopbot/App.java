@@ -40,7 +40,7 @@ import dev.workshopbot.ops.OpsServer;
 import dev.workshopbot.reload.ContentReloader;
 import dev.workshopbot.reload.ContentWatcher;
 import dev.workshopbot.reload.ReloadQueue;
-import dev.workshopbot.reload.ReloadReport;
+import dev.workshopbot.commands.ReloadReport;
 import dev.workshopbot.search.Snapshot;
 import dev.workshopbot.search.SnapshotStore;
 import dev.workshopbot.store.AuditLog;

@@ -95,7 +95,7 @@ public final class DailyPosts {
         int shown = 0;
         for (Map.Entry<String, String> link : byUrl.entrySet()) {
             String line = "• " + Markdown.link(Fit.cut(link.getValue(), 80, ""), link.getKey()) + "\n";
-            String more = "…and " + (byUrl.size() - shown) + " more";
+            String more = "…" + Fit.andMore(byUrl.size() - shown);
             if (out.length() + line.length() + more.length() > 1000) {
                 out.append(more);
                 break;

@@ -21,6 +21,11 @@ public final class Fit {
 
     private static final int FENCE_REPAIR = 8;
 
+    /** The tail of a list cut short: "and 3 more". */
+    static String andMore(int hidden) {
+        return "and " + hidden + " more";
+    }
+
     private Fit() {
     }
 

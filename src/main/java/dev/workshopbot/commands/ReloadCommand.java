@@ -1,7 +1,6 @@
 package dev.workshopbot.commands;
 
 import dev.workshopbot.reload.ContentReloader;
-import dev.workshopbot.reload.ReloadReport;
 import java.util.List;
 import java.util.Optional;
 import net.dv8tion.jda.api.EmbedBuilder;
@@ -63,7 +62,7 @@ public final class ReloadCommand implements SlashCommand {
         StringBuilder out = new StringBuilder();
         for (int i = 0; i < problems.size(); i++) {
             String line = "`" + Fit.cut(problems.get(i), 300, "").replace("`", "'") + "`\n";
-            String rest = "…and " + (problems.size() - i) + " more (run `validate` to see them all)";
+            String rest = "…" + Fit.andMore(problems.size() - i) + " (run `validate` to see them all)";
             if (out.length() + line.length() + rest.length() > Messages.DESCRIPTION_MAX - 100) {
                 out.append(rest);
                 break;

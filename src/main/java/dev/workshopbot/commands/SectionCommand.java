@@ -122,10 +122,10 @@ public final class SectionCommand implements SlashCommand {
         StringBuilder out = new StringBuilder();
         for (int i = 0; i < links.size(); i++) {
             String line = "• " + Markdown.link(Fit.cut(links.get(i).text(), 80, ""), links.get(i).url());
-            String more = "\n…and " + (links.size() - i - 1) + " more";
+            String more = "\n…" + Fit.andMore(links.size() - i - 1);
             int reserve = i == links.size() - 1 ? 0 : more.length();
             if (out.length() + line.length() + 1 + reserve > Messages.FIELD_VALUE_MAX) {
-                out.append("…and ").append(links.size() - i).append(" more");
+                out.append("…").append(Fit.andMore(links.size() - i));
                 break;
             }
             out.append(line).append('\n');

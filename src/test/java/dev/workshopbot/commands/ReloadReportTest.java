@@ -1,4 +1,6 @@
-package dev.workshopbot.reload;
+package dev.workshopbot.commands;
+
+import dev.workshopbot.reload.ContentReloader;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

@@ -1,4 +1,6 @@
-package dev.workshopbot.reload;
+package dev.workshopbot.commands;
+
+import dev.workshopbot.reload.ContentReloader;
 
 import dev.workshopbot.content.Library;
 
@@ -87,7 +89,7 @@ public record ReloadReport(String title, String description, List<Part> parts, L
         }
         List<String> shown = ids.stream().limit(namesShown).map(name).toList();
         lines.add(what + " " + ids.size() + ": " + String.join(", ", shown)
-                + (ids.size() > shown.size() ? " and " + (ids.size() - shown.size()) + " more" : ""));
+                + (ids.size() > shown.size() ? " " + Fit.andMore(ids.size() - shown.size()) : ""));
     }
 
 }
