@@ -60,6 +60,9 @@ final class PageParser {
     private static final Pattern SPEECH_VERB = Pattern.compile(
             "\\s+(puts it|put it|says|said|writes|wrote|notes|noted|explains|argues|observes|reminds us)$",
             Pattern.CASE_INSENSITIVE);
+    /** Deeper trees are refused: the walk below recurses per level, and no real page nests anywhere near this. */
+    static final int MAX_NESTING = 64;
+
     private static final Set<String> KEPT_SCHEMES = Set.of("http", "https", "mailto");
 
     /** What one page yields; the loader assigns workshop-wide keys afterwards. */
@@ -97,11 +100,25 @@ final class PageParser {
 
     /** Parses {@code source}; returns null when the page cannot be served (problems say why). */
     static Parsed parse(String path, String source, String siteBaseUrl, AnchorIds listIds, List<Problem> problems) {
-        return new PageParser(path, siteBaseUrl, listIds, problems).run(source);
+        return parse(path, source, markdown(source), siteBaseUrl, listIds, problems);
     }
 
-    private Parsed run(String source) {
-        document = PARSER.parse(source);
+    /** Reads a page flexmark has already parsed ({@link #markdown}), which the loader does under a time budget. */
+    static Parsed parse(String path, String source, Document markdown, String siteBaseUrl, AnchorIds listIds,
+            List<Problem> problems) {
+        return new PageParser(path, siteBaseUrl, listIds, problems).run(source, markdown);
+    }
+
+    /** Flexmark's tree of a page: the part of parsing that can take long on hostile input. */
+    static Document markdown(String source) {
+        return PARSER.parse(source);
+    }
+
+    private Parsed run(String source, Document markdown) {
+        document = markdown;
+        if (tooDeep()) {
+            return null;
+        }
         FrontMatter front = frontMatter(source);
         if (front == null) {
             return null;
@@ -124,6 +141,42 @@ final class PageParser {
         List<Section> sections = finish(front.summaries());
         Page page = new Page(path, pageTitle, front.navOrder(), front.parent(), pageUrl, sections);
         return new Parsed(page, links, quotes, readingLists);
+    }
+
+    /** Refuses a tree deeper than {@link #MAX_NESTING}, walked by parent links since recursion is what it would break. */
+    private boolean tooDeep() {
+        int depth = 0;
+        int deepest = 0;
+        Node first = null;
+        Node node = document.getFirstChild();
+        while (node != null) {
+            depth++;
+            if (depth > deepest) {
+                deepest = depth;
+                if (depth > MAX_NESTING && first == null) {
+                    first = node;
+                }
+            }
+            if (node.getFirstChild() != null) {
+                node = node.getFirstChild();
+                continue;
+            }
+            while (node != null && node != document && node.getNext() == null) {
+                node = node.getParent();
+                depth--;
+            }
+            if (node == null || node == document) {
+                break;
+            }
+            node = node.getNext();
+            depth--;
+        }
+        if (first == null) {
+            return false;
+        }
+        problems.add(Problem.error(path, Inlines.line(first), "block quotes, lists or emphasis nested " + deepest
+                + " levels deep; the bot reads at most " + MAX_NESTING + " levels"));
+        return true;
     }
 
     private FrontMatter frontMatter(String source) {
