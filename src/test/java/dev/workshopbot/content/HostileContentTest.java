@@ -161,6 +161,56 @@ class HostileContentTest {
         }
     }
 
+    @Test
+    void permalinkDiscordRefuses_isAnErrorOnThePermalinkLine() throws IOException {
+        // GIVEN a page whose permalink has a space, brackets, angle brackets and a quote
+        Files.writeString(dir.resolve("notes.md"),
+                "---\ntitle: Notes\npermalink: \"/notes/a b)(<>\\\"x\"\n---\n\n# Notes\n\nText.\n");
+
+        // WHEN the content is loaded
+        Library library = new ContentLoader("https://example.org/ws").load(dir);
+
+        // THEN validate reports it on line 3 and the page is not served with a URL Discord answers 400 to
+        Problem problem = onlyProblem(library, "notes.md");
+        assertTrue(problem.toString().startsWith("notes.md:3: error: page URL 'https://example.org/ws/notes/a%20b)(<>\"x'"
+                + " (from permalink) closes a bracket it never opened"), problem.toString());
+        assertTrue(library.page("notes.md").isEmpty());
+    }
+
+    @Test
+    void permalinkWithASpace_isPercentEncodedAsJekyllPublishesIt() throws IOException {
+        // GIVEN a permalink with a space, which Jekyll publishes as %20
+        Files.writeString(dir.resolve("notes.md"), "---\ntitle: Notes\npermalink: /my notes/\n---\n\n# Notes\n\nText.\n");
+
+        // WHEN the content is loaded
+        Library library = new ContentLoader("https://example.org/ws").load(dir);
+
+        // THEN the page is served at the encoded URL
+        assertEquals(List.of(), library.problems());
+        assertEquals("https://example.org/ws/my%20notes/", library.page("notes.md").orElseThrow().url());
+    }
+
+    @Test
+    void linksDiscordRefuses_areDroppedWithAWarning_andTheirTextKept() throws IOException {
+        // GIVEN links with an unbalanced bracket and a URL over Discord's 2048 characters, beside a good one
+        String tooLong = "https://example.com/" + "a".repeat(2_100);
+        Files.writeString(dir.resolve("links.md"), "# Links\n\nSee [one](<https://example.com/a)b>), [two](" + tooLong
+                + ") and [three](https://example.com/wiki/A_(b)).\n");
+
+        // WHEN the content is loaded
+        Library library = new ContentLoader("https://example.org/ws").load(dir);
+
+        // THEN the two are warnings on their line, only the good link is kept, and the text reads whole
+        List<String> problems = library.problems().stream().map(Problem::toString).toList();
+        assertEquals(2, problems.size(), problems::toString);
+        assertTrue(problems.get(0).startsWith("links.md:3: warning: link to 'https://example.com/a)b' dropped: the URL"
+                + " closes a bracket it never opened"), problems.get(0));
+        assertTrue(problems.get(1).contains("is 2120 characters long; Discord takes at most 2048"), problems.get(1));
+        assertEquals(List.of("https://example.com/wiki/A_(b)"), library.links().stream().map(Link::url).toList());
+        assertEquals("See one, two and three.",
+                library.page("links.md").orElseThrow().sections().get(0).blocks().get(0).plain());
+    }
+
     private static Library onSmallStack(Supplier<Library> load) throws InterruptedException {
         AtomicReference<Object> result = new AtomicReference<>();
         Thread thread = new Thread(null, () -> {
