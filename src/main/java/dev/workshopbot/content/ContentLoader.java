@@ -1,5 +1,6 @@
 package dev.workshopbot.content;
 
+import com.vladsch.flexmark.util.ast.Document;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
@@ -14,6 +15,7 @@ import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -21,6 +23,13 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.Function;
 
 /** Reads a content directory into a {@link Library}; every problem becomes a {@link Problem}, nothing throws. */
@@ -29,10 +38,35 @@ public final class ContentLoader {
     /** Files above this size are refused: a workshop page is never this big, a mistake often is. */
     public static final long MAX_FILE_BYTES = 5L * 1024 * 1024;
 
+    /** What one file may spend in flexmark, which has inputs that take minutes (a line of {@code [a](} repeated). */
+    static final Duration PARSE_BUDGET = Duration.ofSeconds(3);
+
+    /** A parse worker's own stack: flexmark recurses on some long lines, so its depth is not left to {@code -Xss}. */
+    private static final long PARSE_STACK_BYTES = 32L * 1024 * 1024;
+
     private final String siteBaseUrl;
+    private final Duration parseBudget;
+
+    /**
+     * Flexmark cannot be interrupted, so a parse over budget is abandoned, not stopped: its daemon thread runs on
+     * until flexmark returns. A cached pool gives the next file a fresh thread, so an abandoned parse never blocks a
+     * later load; the cost is the CPU it keeps using, bounded by {@link #abandoned}, which stops the same content
+     * from being parsed again while its earlier parse is still running.
+     */
+    private final ExecutorService parsers = Executors.newCachedThreadPool(task -> {
+        Thread thread = new Thread(null, task, "content-parse", PARSE_STACK_BYTES);
+        thread.setDaemon(true);
+        return thread;
+    });
+    private final Map<String, Future<Document>> abandoned = new ConcurrentHashMap<>();
 
     public ContentLoader(String siteBaseUrl) {
+        this(siteBaseUrl, PARSE_BUDGET);
+    }
+
+    ContentLoader(String siteBaseUrl, Duration parseBudget) {
         this.siteBaseUrl = siteBaseUrl;
+        this.parseBudget = parseBudget;
     }
 
     public Library load(Path directory) {
@@ -51,7 +85,12 @@ public final class ContentLoader {
             if (source == null) {
                 continue;
             }
-            PageParser.Parsed parsed = PageParser.parse(file.getKey(), source, siteBaseUrl, listIds, problems);
+            Document markdown = markdown(file.getKey(), source, problems);
+            if (markdown == null) {
+                continue;
+            }
+            PageParser.Parsed parsed = PageParser.parse(file.getKey(), source, markdown, siteBaseUrl, listIds,
+                    problems);
             if (parsed != null) {
                 pages.add(parsed.page());
                 links.addAll(parsed.links());
@@ -63,6 +102,34 @@ public final class ContentLoader {
         ReadingPlan plan = plan(files, ordered, problems);
         return new Library(version(files), ordered, inOrder(links, ordered, Link::page),
                 inOrder(quotes, ordered, Quote::page), inOrder(lists, ordered, ReadingList::page), plan, problems);
+    }
+
+    /** Flexmark's tree of one file on a worker, within the budget; null after adding an error when it cannot be had. */
+    private Document markdown(String path, String source, List<Problem> problems) {
+        abandoned.values().removeIf(Future::isDone);
+        String key = path + "\0" + source.hashCode() + "\0" + source.length();
+        Future<Document> parse = abandoned.get(key);
+        if (parse == null) {
+            parse = parsers.submit(() -> PageParser.markdown(source));
+        }
+        try {
+            return parse.get(parseBudget.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            parse.cancel(true);
+            abandoned.putIfAbsent(key, parse);
+            problems.add(Problem.error(path, 1, "took longer than " + parseBudget.toSeconds() + "s to parse; look for"
+                    + " a very long line of repeated brackets, backticks or blanks and break it up"));
+        } catch (ExecutionException e) {
+            if (!(e.getCause() instanceof StackOverflowError)) {
+                throw new IllegalStateException("flexmark failed on " + path, e.getCause());
+            }
+            problems.add(Problem.error(path, 1, "too deeply nested for the Markdown parser; look for a very long line"
+                    + " of list markers or quote marks and break it up"));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            problems.add(Problem.error(path, 1, "not parsed: loading was interrupted"));
+        }
+        return null;
     }
 
     /** The authored plan when {@code reading-plan.yml} exists and is valid, else one section a day. */
@@ -169,10 +236,32 @@ public final class ContentLoader {
             return null;
         }
         String text = out.flip().toString();
+        String binary = binaryReason(text);
+        if (binary != null) {
+            problems.add(Problem.error(path, 1, "not a text file: " + binary + "; save it as plain UTF-8 Markdown"));
+            return null;
+        }
         if (text.startsWith("\uFEFF")) {
             text = text.substring(1);
         }
         return text.replace("\r\n", "\n");
+    }
+
+    /** Why decoded text is binary rather than text (a NUL, or mostly control characters), or null when it is text. */
+    private static String binaryReason(String text) {
+        int nul = text.indexOf('\0');
+        if (nul >= 0) {
+            return "NUL byte at offset " + nul;
+        }
+        int controls = 0;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (Character.isISOControl(c) && c != '\t' && c != '\r' && c != '\n') {
+                controls++;
+            }
+        }
+        return controls * 2 > text.length() ? controls + " of " + text.length() + " characters are control characters"
+                : null;
     }
 
     private static String version(Map<String, byte[]> files) {

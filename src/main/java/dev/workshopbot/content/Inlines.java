@@ -18,13 +18,10 @@ import com.vladsch.flexmark.util.ast.Document;
 import com.vladsch.flexmark.util.ast.Node;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Pattern;
 
 /** Turns flexmark inline nodes into plain text and link spans, with escapes undone and kramdown markup removed. */
 final class Inlines {
 
-    /** Span attribute lists ({@code {:target="_blank"}}) and Liquid tags never reach text. */
-    private static final Pattern MARKUP = Pattern.compile("\\{:[^}\\n]*\\}|\\{%.*?%\\}|\\{\\{.*?\\}\\}");
 
     /** Receives every link met while rendering: raw destination, plain text and 1-based line. */
     interface LinkSink {
@@ -120,8 +117,74 @@ final class Inlines {
         return node.getStartLineNumber() + 1;
     }
 
+    /**
+     * Drops span attribute lists ({@code {:target="_blank"}}) and Liquid tags ({@code {% x %}}, {@code {{ x }}}), each
+     * closed on its own line. A scan rather than a lazy regex: on a line of unclosed openers a regex retries the rest
+     * of the line from every opener, which is quadratic (issue 9). Each closer search resumes where the last ended.
+     */
     static String stripMarkup(String text) {
-        return text.indexOf('{') < 0 ? text : MARKUP.matcher(text).replaceAll("");
+        if (text.indexOf('{') < 0) {
+            return text;
+        }
+        StringBuilder out = new StringBuilder(text.length());
+        Next attributeEnd = new Next(text, "}");
+        Next newline = new Next(text, "\n");
+        Next tagEnd = new Next(text, "%}");
+        Next outputEnd = new Next(text, "}}");
+        Next lineEnd = new Next(text, null);
+        int copied = 0;
+        for (int i = text.indexOf('{'); i >= 0 && i + 1 < text.length(); i = text.indexOf('{', i)) {
+            char kind = text.charAt(i + 1);
+            int end = -1;
+            if (kind == ':') {
+                int close = attributeEnd.from(i + 2);
+                end = close < newline.from(i + 2) ? close + 1 : -1;
+            } else if (kind == '%' || kind == '{') {
+                int close = (kind == '%' ? tagEnd : outputEnd).from(i + 2);
+                end = close < lineEnd.from(i + 2) ? close + 2 : -1;
+            }
+            if (end < 0) {
+                i++;
+                continue;
+            }
+            out.append(text, copied, i);
+            copied = end;
+            i = end;
+        }
+        return copied == 0 ? text : out.append(text, copied, text.length()).toString();
+    }
+
+    /** The next occurrence of a string (or, for null, of a regex line terminator), asked at increasing positions. */
+    private static final class Next {
+        private final String text;
+        private final String what;
+        private boolean searched;
+        private int found;
+
+        Next(String text, String what) {
+            this.text = text;
+            this.what = what;
+        }
+
+        /** The index found at or after {@code position}, or {@code Integer.MAX_VALUE} when there is none. */
+        int from(int position) {
+            if (!searched || found < position) {
+                searched = true;
+                int index = what != null ? text.indexOf(what, position) : lineEnd(position);
+                found = index < 0 ? Integer.MAX_VALUE : index;
+            }
+            return found;
+        }
+
+        private int lineEnd(int position) {
+            for (int i = position; i < text.length(); i++) {
+                char c = text.charAt(i);
+                if (c == '\n' || c == '\r' || c == '\u0085' || c == '\u2028' || c == '\u2029') {
+                    return i;
+                }
+            }
+            return -1;
+        }
     }
 
     /** Runs of spaces, tabs and no-break spaces become one space (a loop: this runs on every piece of text). */

@@ -60,6 +60,15 @@ final class PageParser {
     private static final Pattern SPEECH_VERB = Pattern.compile(
             "\\s+(puts it|put it|says|said|writes|wrote|notes|noted|explains|argues|observes|reminds us)$",
             Pattern.CASE_INSENSITIVE);
+    /** Deeper trees are refused: the walk below recurses per level, and no real page nests anywhere near this. */
+    static final int MAX_NESTING = 64;
+
+    /** Discord's limit on a link button's URL, where page and section URLs go. */
+    static final int MAX_PAGE_URL = 512;
+
+    /** Discord's limit on an embed's URL, where any link may go. */
+    static final int MAX_LINK_URL = 2048;
+
     private static final Set<String> KEPT_SCHEMES = Set.of("http", "https", "mailto");
 
     /** What one page yields; the loader assigns workshop-wide keys afterwards. */
@@ -97,16 +106,38 @@ final class PageParser {
 
     /** Parses {@code source}; returns null when the page cannot be served (problems say why). */
     static Parsed parse(String path, String source, String siteBaseUrl, AnchorIds listIds, List<Problem> problems) {
-        return new PageParser(path, siteBaseUrl, listIds, problems).run(source);
+        return parse(path, source, markdown(source), siteBaseUrl, listIds, problems);
     }
 
-    private Parsed run(String source) {
-        document = PARSER.parse(source);
+    /** Reads a page flexmark has already parsed ({@link #markdown}), which the loader does under a time budget. */
+    static Parsed parse(String path, String source, Document markdown, String siteBaseUrl, AnchorIds listIds,
+            List<Problem> problems) {
+        return new PageParser(path, siteBaseUrl, listIds, problems).run(source, markdown);
+    }
+
+    /** Flexmark's tree of a page: the part of parsing that can take long on hostile input. */
+    static Document markdown(String source) {
+        return PARSER.parse(source);
+    }
+
+    private Parsed run(String source, Document markdown) {
+        document = markdown;
+        if (tooDeep()) {
+            return null;
+        }
         FrontMatter front = frontMatter(source);
         if (front == null) {
             return null;
         }
         pageUrl = pageUrl(front.permalink());
+        String refusal = discordRefusal(pageUrl, MAX_PAGE_URL);
+        if (refusal != null) {
+            boolean authored = front.permalink() != null && !front.permalink().isBlank();
+            problems.add(Problem.error(path, authored ? FrontMatter.keyLine(source, 1, "permalink") : 1, "page URL '"
+                    + abbreviate(pageUrl) + "' " + (authored ? "(from permalink) " : "(from the file name) ") + refusal
+                    + "; use letters, digits, '-', '_', '.' and '/'"));
+            return null;
+        }
         pageTitle = front.title() != null ? front.title().strip() : firstHeadingTitle();
         inlines = new Inlines(document, this::acceptLink);
         for (Node node = document.getFirstChild(); node != null; node = node.getNext()) {
@@ -124,6 +155,42 @@ final class PageParser {
         List<Section> sections = finish(front.summaries());
         Page page = new Page(path, pageTitle, front.navOrder(), front.parent(), pageUrl, sections);
         return new Parsed(page, links, quotes, readingLists);
+    }
+
+    /** Refuses a tree deeper than {@link #MAX_NESTING}, walked by parent links since recursion is what it would break. */
+    private boolean tooDeep() {
+        int depth = 0;
+        int deepest = 0;
+        Node first = null;
+        Node node = document.getFirstChild();
+        while (node != null) {
+            depth++;
+            if (depth > deepest) {
+                deepest = depth;
+                if (depth > MAX_NESTING && first == null) {
+                    first = node;
+                }
+            }
+            if (node.getFirstChild() != null) {
+                node = node.getFirstChild();
+                continue;
+            }
+            while (node != null && node != document && node.getNext() == null) {
+                node = node.getParent();
+                depth--;
+            }
+            if (node == null || node == document) {
+                break;
+            }
+            node = node.getNext();
+            depth--;
+        }
+        if (first == null) {
+            return false;
+        }
+        problems.add(Problem.error(path, Inlines.line(first), "block quotes, lists or emphasis nested " + deepest
+                + " levels deep; the bot reads at most " + MAX_NESTING + " levels"));
+        return true;
     }
 
     private FrontMatter frontMatter(String source) {
@@ -584,7 +651,8 @@ final class PageParser {
     /** Resolves a link already recorded, without recording it again. */
     private String quietLink(String destination, String text, int line) {
         try {
-            return absolute(destination.strip());
+            String url = absolute(destination.strip());
+            return url == null || url.startsWith("mailto:") || discordRefusal(url, MAX_LINK_URL) == null ? url : null;
         } catch (URISyntaxException | IllegalArgumentException e) {
             return null;
         }
@@ -601,6 +669,13 @@ final class PageParser {
             if (url == null) {
                 problems.add(Problem.warning(path, line, "link to '" + abbreviate(target)
                         + "' dropped: only http, https and mailto links are kept"));
+                return null;
+            }
+            String refusal = url.startsWith("mailto:") ? null : discordRefusal(url, MAX_LINK_URL);
+            if (refusal != null) {
+                problems.add(Problem.warning(path, line, "link to '" + abbreviate(target) + "' dropped: the URL "
+                        + refusal + "; kept as plain text"));
+                return null;
             }
             return url;
         } catch (URISyntaxException | IllegalArgumentException e) {
@@ -615,12 +690,49 @@ final class PageParser {
         URI uri = new URI(target.replace(" ", "%20"));
         String scheme = uri.getScheme();
         if (scheme != null) {
-            return KEPT_SCHEMES.contains(scheme.toLowerCase(Locale.ROOT)) ? target : null;
+            return KEPT_SCHEMES.contains(scheme.toLowerCase(Locale.ROOT)) ? target.replace(" ", "%20") : null;
         }
         if (target.startsWith("#")) {
             return pageUrl + target;
         }
         return new URI(pageUrl).resolve(uri).toString();
+    }
+
+    /**
+     * Why Discord would answer 400 to this URL in an embed or a link button, or null when it takes it: Discord wants an
+     * absolute http(s) URI, and a bracket left open also ends a Markdown link early.
+     */
+    static String discordRefusal(String url, int max) {
+        if (url.length() > max) {
+            return "is " + url.length() + " characters long; Discord takes at most " + max;
+        }
+        int open = 0;
+        for (int i = 0; i < url.length(); i++) {
+            char c = url.charAt(i);
+            if (c <= ' ' || c == 0x7f || c == '<' || c == '>' || c == '"' || c == '\\' || c == '^' || c == '`'
+                    || c == '{' || c == '|' || c == '}') {
+                return "has '" + (c <= ' ' ? String.format("\\u%04x", (int) c) : String.valueOf(c))
+                        + "', which a URL cannot hold";
+            }
+            open += c == '(' ? 1 : c == ')' ? -1 : 0;
+            if (open < 0) {
+                return "closes a bracket it never opened";
+            }
+        }
+        if (open > 0) {
+            return "opens a bracket it never closes";
+        }
+        try {
+            URI uri = new URI(url);
+            String scheme = uri.getScheme();
+            if (scheme == null || !scheme.equalsIgnoreCase("http") && !scheme.equalsIgnoreCase("https")
+                    || uri.getHost() == null) {
+                return "is not an absolute http(s) URL";
+            }
+            return null;
+        } catch (URISyntaxException e) {
+            return "is not a valid URL (" + e.getReason() + ")";
+        }
     }
 
     private static String abbreviate(String text) {
