@@ -265,9 +265,10 @@ class DailyOnFakeDiscordTest {
 
     @Test
     void postDiscordRejectsWith400_pausesTheServerWithTheReason_andKeepsTheDay() throws Exception {
-        // GIVEN a workshop whose first page's URL Discord cannot parse, and a server due for day 1
-        Library library = load(workshop(dir.resolve("bad-url"), "/notes/a b)(<>\"x"));
+        // GIVEN a server due for day 1 in a channel where Discord refuses the post's URL (one that passed validate)
+        Library library = load(workshop(dir.resolve("workshop"), null));
         long channel = fake.textChannelId(GUILD);
+        fake.refuseEmbedUrls(channel);
         services.dailyStore().save(new GuildSettings(GUILD, channel, LocalTime.ofInstant(NOW, ZoneOffset.UTC),
                 ZoneId.of("UTC"), false, null, 0), NOW);
         DiscordBot bot = start();

@@ -63,10 +63,10 @@ final class PageParser {
     /** Deeper trees are refused: the walk below recurses per level, and no real page nests anywhere near this. */
     static final int MAX_NESTING = 64;
 
-    /** Discord's limit on a link button's URL, where page and section URLs go. */
-    static final int MAX_PAGE_URL = 512;
-
-    /** Discord's limit on an embed's URL, where any link may go. */
+    /**
+     * Discord's limit on an embed's URL, where page, section and other links go; a link button takes at most 512,
+     * and the replies leave out an "Open on the site" button whose URL is longer.
+     */
     static final int MAX_LINK_URL = 2048;
 
     private static final Set<String> KEPT_SCHEMES = Set.of("http", "https", "mailto");
@@ -130,7 +130,7 @@ final class PageParser {
             return null;
         }
         pageUrl = pageUrl(front.permalink());
-        String refusal = discordRefusal(pageUrl, MAX_PAGE_URL);
+        String refusal = discordRefusal(pageUrl, MAX_LINK_URL);
         if (refusal != null) {
             boolean authored = front.permalink() != null && !front.permalink().isBlank();
             problems.add(Problem.error(path, authored ? FrontMatter.keyLine(source, 1, "permalink") : 1, "page URL '"

@@ -219,6 +219,14 @@ public final class FakeDiscord implements AutoCloseable {
         }
     }
 
+    /**
+     * Makes the fake answer every message with an embed URL sent to {@code channelId} with Discord's 400 "Not a well
+     * formed URL.": for a URL that passes the bot's own checks but that Discord refuses all the same.
+     */
+    public void refuseEmbedUrls(long channelId) {
+        state.refuseEmbedUrls(channelId);
+    }
+
     /** The messages sent to a channel or thread, oldest first, as Discord stores them; kept after a deletion. */
     public List<JsonNode> messages(long channelId) {
         return List.copyOf(state.knownChannel(channelId).messages());

@@ -219,7 +219,7 @@ final class FakeRest implements AutoCloseable {
         if (!hasContent(body)) {
             return Reply.error(400, 50006, "Cannot send an empty message");
         }
-        Optional<Reply> badUrl = badEmbedUrl(body);
+        Optional<Reply> badUrl = badEmbedUrl(body, state.refusesEmbedUrls(channel.id()));
         if (badUrl.isPresent()) {
             return badUrl.get();
         }
@@ -233,11 +233,11 @@ final class FakeRest implements AutoCloseable {
      * Discord's answer to an embed whose URL it cannot parse (a space, {@code <}, {@code >} or {@code "} in it):
      * 400 Invalid Form Body with the field named, as Discord does; the OpenAPI description only says "uri".
      */
-    private static Optional<Reply> badEmbedUrl(JsonNode body) {
+    private static Optional<Reply> badEmbedUrl(JsonNode body, boolean refuseAny) {
         JsonNode embeds = body.path("embeds");
         for (int i = 0; i < embeds.size(); i++) {
             JsonNode url = embeds.get(i).get("url");
-            if (url != null && url.isTextual() && !wellFormed(url.asText())) {
+            if (url != null && url.isTextual() && (refuseAny || !wellFormed(url.asText()))) {
                 ObjectNode error = (ObjectNode) Reply.error(400, 50035, "Invalid Form Body").body();
                 error.putObject("errors").putObject("embeds").putObject(Integer.toString(i)).putObject("url")
                         .putArray("_errors").addObject().put("code", "URL_TYPE_INVALID_URL")

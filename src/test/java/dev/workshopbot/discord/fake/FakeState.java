@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -22,6 +23,7 @@ final class FakeState {
     private final CommandStore commands;
     private final Interactions interactions;
     private final Clock clock;
+    private final Set<Long> refusingEmbedUrls = ConcurrentHashMap.newKeySet();
 
     FakeState(Snowflakes ids, long botUserId, long applicationId, Map<Long, FakeGuild> guilds, Payloads payloads,
             CommandStore commands, Interactions interactions, Clock clock) {
@@ -34,6 +36,15 @@ final class FakeState {
         this.interactions = interactions;
         this.clock = clock;
         guilds.values().forEach(guild -> guild.channels().forEach(this::register));
+    }
+
+    /** From now on, every embed URL sent to {@code channelId} is answered as one Discord cannot take. */
+    void refuseEmbedUrls(long channelId) {
+        refusingEmbedUrls.add(channelId);
+    }
+
+    boolean refusesEmbedUrls(long channelId) {
+        return refusingEmbedUrls.contains(channelId);
     }
 
     Snowflakes ids() {
