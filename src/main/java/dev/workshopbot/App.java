@@ -10,6 +10,7 @@ import dev.workshopbot.commands.ModeratorGate;
 import dev.workshopbot.commands.QuoteCommand;
 import dev.workshopbot.commands.ReadingListCommand;
 import dev.workshopbot.commands.ReloadCommand;
+import dev.workshopbot.commands.ReloadReport;
 import dev.workshopbot.commands.SearchCommand;
 import dev.workshopbot.commands.SectionCommand;
 import dev.workshopbot.commands.SectionsCommand;
@@ -40,7 +41,6 @@ import dev.workshopbot.ops.OpsServer;
 import dev.workshopbot.reload.ContentReloader;
 import dev.workshopbot.reload.ContentWatcher;
 import dev.workshopbot.reload.ReloadQueue;
-import dev.workshopbot.commands.ReloadReport;
 import dev.workshopbot.search.Snapshot;
 import dev.workshopbot.search.SnapshotStore;
 import dev.workshopbot.store.AuditLog;
@@ -63,13 +63,11 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
-import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.function.Supplier;
-import java.util.stream.Collectors;
 import net.dv8tion.jda.api.exceptions.InvalidTokenException;
 import okhttp3.OkHttpClient;
 import org.slf4j.Logger;
@@ -83,12 +81,16 @@ public final class App {
     private static final Logger LOG = LoggerFactory.getLogger(App.class);
 
     /** Every long-lived service, built once. */
-    record Services(SnapshotStore content, Database database, DailyStore dailyStore, AuditLog audit,
-            DailyRoutine.Settings routine, ContentReloader reloader, CommandRegistry registry) {
-    }
+    record Services(
+            SnapshotStore content,
+            Database database,
+            DailyStore dailyStore,
+            AuditLog audit,
+            DailyRoutine.Settings routine,
+            ContentReloader reloader,
+            CommandRegistry registry) {}
 
-    private App() {
-    }
+    private App() {}
 
     public static void main(String[] args) throws IOException {
         System.exit(run(args, System.in, System.out, System.err, System.getenv()));
@@ -125,7 +127,9 @@ public final class App {
             err.println("content.siteBaseUrl is not set: page links point to " + BotConfig.Content.NO_SITE
                     + " until it is");
         }
-        Path contentDir = arguments.content() != null ? Path.of(arguments.content()) : config.content().directory();
+        Path contentDir = arguments.content() != null
+                ? Path.of(arguments.content())
+                : config.content().directory();
         ContentLoader loader = new ContentLoader(config.content().linkBase());
         Library library = loader.load(contentDir);
         if (arguments.command().equals("validate") || arguments.command().equals("export")) {
@@ -144,14 +148,22 @@ public final class App {
         if (arguments.command().equals("run")) {
             return serve(token, config, contentDir, services, clock, err);
         }
-        Console console = new Console(services.registry(), out, err, () -> ReloadReport.text(
-                services.reloader().reload(new ContentReloader.Requester(0, 0, ContentReloader.Door.CONSOLE))));
+        Console console = new Console(
+                services.registry(),
+                out,
+                err,
+                () -> ReloadReport.text(
+                        services.reloader().reload(new ContentReloader.Requester(0, 0, ContentReloader.Door.CONSOLE))));
         Caller caller = arguments.moderator() ? Caller.CONSOLE_MODERATOR : Caller.CONSOLE_MEMBER;
         return switch (arguments.command()) {
             case "ask" -> console.ask(arguments.text(), caller, arguments.json(), arguments.autocomplete());
             case "press" -> console.press(arguments.text(), caller, arguments.json());
-            default -> console.repl(new InputStreamReader(in, StandardCharsets.UTF_8), caller, arguments.json(),
-                    "workshop-bot " + VERSION + " offline console · " + Console.summary(library));
+            default ->
+                console.repl(
+                        new InputStreamReader(in, StandardCharsets.UTF_8),
+                        caller,
+                        arguments.json(),
+                        "workshop-bot " + VERSION + " offline console · " + Console.summary(library));
         };
     }
 
@@ -162,20 +174,31 @@ public final class App {
         DailyStore dailyStore = new DailyStore(database);
         AuditLog audit = new AuditLog(database);
         BotConfig.Daily daily = config.daily();
-        DailyRoutine.Settings routine = new DailyRoutine.Settings(daily.catchUpWindow(), daily.thread(),
-                daily.loops(), Duration.ofMinutes(2));
+        DailyRoutine.Settings routine =
+                new DailyRoutine.Settings(daily.catchUpWindow(), daily.thread(), daily.loops(), Duration.ofMinutes(2));
         ContentReloader reloader = new ContentReloader(content, contentDir, loader, audit, clock);
-        DailySystem dailySystem = new DailySystem(dailyStore, () -> content.get().library(), clock,
-                daily.defaultTime(), daily.defaultTimezone(), routine);
+        DailySystem dailySystem = new DailySystem(
+                dailyStore,
+                () -> content.get().library(),
+                clock,
+                daily.defaultTime(),
+                daily.defaultTimezone(),
+                routine);
         ModeratorGate gate = new ModeratorGate(audit, clock);
-        CommandRegistry registry = commands(content, clock, reloader::lastReload, List.of(
-                new DailyCommand(dailySystem, gate), new ReloadCommand(reloader, gate)));
+        CommandRegistry registry = commands(
+                content,
+                clock,
+                reloader::lastReload,
+                List.of(new DailyCommand(dailySystem, gate), new ReloadCommand(reloader, gate)));
         return new Services(content, database, dailyStore, audit, routine, reloader, registry);
     }
 
     /** Every command, in the order /help lists them: the reading commands, the moderator commands given, /help. */
-    public static CommandRegistry commands(Supplier<Snapshot> content, Clock clock,
-            Supplier<Optional<AuditLog.Entry>> lastReload, List<SlashCommand> moderatorCommands) {
+    public static CommandRegistry commands(
+            Supplier<Snapshot> content,
+            Clock clock,
+            Supplier<Optional<AuditLog.Entry>> lastReload,
+            List<SlashCommand> moderatorCommands) {
         List<SlashCommand> commands = new ArrayList<>(List.of(
                 new SectionCommand(content),
                 new SectionsCommand(content),
@@ -189,22 +212,29 @@ public final class App {
     }
 
     /** Connects to Discord and serves until SIGTERM or Ctrl-C (exit 0); SIGHUP reloads the content. */
-    private static int serve(String token, BotConfig config, Path contentDir, Services services, Clock clock,
-            PrintStream err) throws IOException {
+    private static int serve(
+            String token, BotConfig config, Path contentDir, Services services, Clock clock, PrintStream err)
+            throws IOException {
         BotConfig.Discord discord = config.discord();
         Deque<AutoCloseable> running = new ArrayDeque<>();
         Metrics metrics = new Metrics();
         GatewayWatch gateway = new GatewayWatch(clock);
         if (config.http().port() != 0) {
-            running.push(new OpsServer(config.http().host(), config.http().port(), Health.firstProblem(List.of(
-                    () -> Health.content(services.content().get().library()), gateway::problem,
-                    services.database()::unavailable)), metrics));
+            running.push(new OpsServer(
+                    config.http().host(),
+                    config.http().port(),
+                    Health.firstProblem(List.of(
+                            () -> Health.content(services.content().get().library()),
+                            gateway::problem,
+                            services.database()::unavailable)),
+                    metrics));
         }
-        Dispatcher dispatcher = new Dispatcher(Executors.newFixedThreadPool(4, DaemonThreads.named("interaction")),
+        Dispatcher dispatcher = new Dispatcher(
+                Executors.newFixedThreadPool(4, DaemonThreads.named("interaction")),
                 Executors.newSingleThreadScheduledExecutor(DaemonThreads.named("deferral")),
                 new Cooldowns(discord.cooldownUses(), discord.cooldownWindow(), Ticker.systemTicker()),
-                Duration.ofSeconds(1), (context, outcome, latency) -> metrics.commandServed(context.command(),
-                        outcome, latency));
+                Duration.ofSeconds(1),
+                (context, outcome, latency) -> metrics.commandServed(context.command(), outcome, latency));
         DiscordBot bot;
         try {
             bot = connect(token, discord, services.registry(), dispatcher, null, gateway);
@@ -226,20 +256,29 @@ public final class App {
             metrics.reload(result.outcome().name().toLowerCase(Locale.ROOT));
             metrics.contentVersion(services.content().get().library().shortVersion());
         });
-        discord.modLogChannelId().ifPresent(channel -> services.reloader().addListener(new ModLog(bot.jda(),
-                channel)));
+        discord.modLogChannelId().ifPresent(channel -> services.reloader().addListener(new ModLog(bot.jda(), channel)));
 
         ScheduledExecutorService daily = Executors.newScheduledThreadPool(1, DaemonThreads.named("daily"));
         running.push(daily::shutdown);
-        new DailyRoutine(services.dailyStore(), () -> services.content().get().library(),
-                new JdaReadingPublisher(bot.jda()), clock, services.routine(), instanceId())
-                .start(daily, Duration.ofSeconds(30),
+        new DailyRoutine(
+                        services.dailyStore(),
+                        () -> services.content().get().library(),
+                        new JdaReadingPublisher(bot.jda()),
+                        clock,
+                        services.routine(),
+                        instanceId())
+                .start(
+                        daily,
+                        Duration.ofSeconds(30),
                         outcome -> metrics.dailyPost(outcome.name().toLowerCase(Locale.ROOT)));
         ReloadQueue reloads = new ReloadQueue(services.reloader());
         running.push(reloads);
         if (config.content().watch()) {
-            running.push(new ContentWatcher(contentDir, () -> reloads.request(ContentReloader.Door.WATCH),
-                    reloads.scheduler(), Duration.ofMillis(500)));
+            running.push(new ContentWatcher(
+                    contentDir,
+                    () -> reloads.request(ContentReloader.Door.WATCH),
+                    reloads.scheduler(),
+                    Duration.ofMillis(500)));
         }
         Signal.handle(new Signal("HUP"), signal -> reloads.request(ContentReloader.Door.SIGNAL));
 
@@ -278,8 +317,14 @@ public final class App {
      * {@code listenersFirst} hear every event before the bot (benchmarks time with them); {@code http} is JDA's
      * HTTP client builder, or null for JDA's own.
      */
-    public static DiscordBot connect(String token, BotConfig.Discord discord, CommandRegistry registry,
-            Dispatcher dispatcher, OkHttpClient.Builder http, Object... listenersFirst) throws InterruptedException {
+    public static DiscordBot connect(
+            String token,
+            BotConfig.Discord discord,
+            CommandRegistry registry,
+            Dispatcher dispatcher,
+            OkHttpClient.Builder http,
+            Object... listenersFirst)
+            throws InterruptedException {
         List<Object> listeners = new ArrayList<>(List.of(listenersFirst));
         listeners.add(new JdaRouter(registry, dispatcher, new Moderators(discord.moderatorRoleIds())));
         listeners.add(new CommandRegistrar(registry::all, discord.guildIds()));
@@ -288,7 +333,8 @@ public final class App {
 
     /** Names this process in the post log, so another instance can tell whose claim an unfinished post is. */
     private static String instanceId() {
-        return ProcessHandle.current().pid() + "@" + UUID.randomUUID().toString().substring(0, 8);
+        return ProcessHandle.current().pid() + "@"
+                + UUID.randomUUID().toString().substring(0, 8);
     }
 
     /**

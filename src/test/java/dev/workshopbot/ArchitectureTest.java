@@ -16,45 +16,71 @@ class ArchitectureTest {
 
     @Test
     void contentAndSearch_importNothingFromJda() {
-        noClasses().that().resideInAnyPackage("dev.workshopbot.content..", "dev.workshopbot.search..")
-                .should().dependOnClassesThat().resideInAPackage("net.dv8tion..")
+        noClasses()
+                .that()
+                .resideInAnyPackage("dev.workshopbot.content..", "dev.workshopbot.search..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAPackage("net.dv8tion..")
                 .check(CLASSES);
     }
 
     @Test
     void contentAndSearch_dependOnNoOuterLayer() {
-        noClasses().that().resideInAnyPackage("dev.workshopbot.content..", "dev.workshopbot.search..")
-                .should().dependOnClassesThat().resideInAnyPackage("dev.workshopbot.commands..",
-                        "dev.workshopbot.console..", "dev.workshopbot.discord..", "dev.workshopbot.config..")
+        noClasses()
+                .that()
+                .resideInAnyPackage("dev.workshopbot.content..", "dev.workshopbot.search..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage(
+                        "dev.workshopbot.commands..",
+                        "dev.workshopbot.console..",
+                        "dev.workshopbot.discord..",
+                        "dev.workshopbot.config..")
                 .check(CLASSES);
     }
 
     @Test
     void dailyAndStore_reachDiscordOnlyThroughTheInterfaceDailyOwns() {
-        noClasses().that().resideInAnyPackage("dev.workshopbot.daily..", "dev.workshopbot.store..",
-                        "dev.workshopbot.reload..")
-                .should().dependOnClassesThat().resideInAnyPackage("net.dv8tion..", "dev.workshopbot.discord..")
+        noClasses()
+                .that()
+                .resideInAnyPackage("dev.workshopbot.daily..", "dev.workshopbot.store..", "dev.workshopbot.reload..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage("net.dv8tion..", "dev.workshopbot.discord..")
                 .check(CLASSES);
     }
 
     @Test
     void onlyTheCompositionRoot_wiresTheDiscordAdapter() {
-        noClasses().that().resideOutsideOfPackages("dev.workshopbot", "dev.workshopbot.discord..")
-                .should().dependOnClassesThat().resideInAPackage("dev.workshopbot.discord..")
+        noClasses()
+                .that()
+                .resideOutsideOfPackages("dev.workshopbot", "dev.workshopbot.discord..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAPackage("dev.workshopbot.discord..")
                 .check(CLASSES);
     }
 
     @Test
     void content_doesNotDependOnSearch() {
-        noClasses().that().resideInAPackage("dev.workshopbot.content..")
-                .should().dependOnClassesThat().resideInAPackage("dev.workshopbot.search..")
+        noClasses()
+                .that()
+                .resideInAPackage("dev.workshopbot.content..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAPackage("dev.workshopbot.search..")
                 .check(CLASSES);
     }
 
     @Test
     void contentAndSearch_knowNothingOfStorage() {
-        noClasses().that().resideInAnyPackage("dev.workshopbot.content..", "dev.workshopbot.search..")
-                .should().dependOnClassesThat().resideInAPackage("dev.workshopbot.store..")
+        noClasses()
+                .that()
+                .resideInAnyPackage("dev.workshopbot.content..", "dev.workshopbot.search..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAPackage("dev.workshopbot.store..")
                 .check(CLASSES);
     }
 
@@ -62,12 +88,19 @@ class ArchitectureTest {
     void commands_buildMessagesButNeverTalkToTheGateway() {
         // Commands may use JDA's message and command builders; events, interaction hooks, REST actions and the
         // connection itself belong to discord/, so every command stays testable with plain values.
-        noClasses().that().resideInAPackage("dev.workshopbot.commands..")
-                .should().dependOnClassesThat().resideInAnyPackage("net.dv8tion.jda.api.events..",
-                        "net.dv8tion.jda.api.hooks..", "net.dv8tion.jda.api.requests..")
-                .orShould().dependOnClassesThat().haveFullyQualifiedName("net.dv8tion.jda.api.JDA")
-                .orShould().dependOnClassesThat().haveFullyQualifiedName(
-                        "net.dv8tion.jda.api.interactions.InteractionHook")
+        noClasses()
+                .that()
+                .resideInAPackage("dev.workshopbot.commands..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage(
+                        "net.dv8tion.jda.api.events..", "net.dv8tion.jda.api.hooks..", "net.dv8tion.jda.api.requests..")
+                .orShould()
+                .dependOnClassesThat()
+                .haveFullyQualifiedName("net.dv8tion.jda.api.JDA")
+                .orShould()
+                .dependOnClassesThat()
+                .haveFullyQualifiedName("net.dv8tion.jda.api.interactions.InteractionHook")
                 .check(CLASSES);
     }
 }

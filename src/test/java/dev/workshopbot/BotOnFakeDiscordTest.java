@@ -23,10 +23,10 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.OptionalLong;
-import java.util.Set;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
@@ -43,8 +43,8 @@ class BotOnFakeDiscordTest {
     private static final long GUILD = 1_300_000_000_000_000_001L;
     private static final long USER = 1_300_000_000_000_000_042L;
     private static final Duration THREE_SECONDS = Duration.ofSeconds(3);
-    private static final Snapshot SNAPSHOT = Snapshot.of(
-            new ContentLoader("https://segunakinyemi.com/ai-interview-workshop").load(Path.of("content")));
+    private static final Snapshot SNAPSHOT =
+            Snapshot.of(new ContentLoader("https://segunakinyemi.com/ai-interview-workshop").load(Path.of("content")));
 
     private FakeDiscord fake;
     private final List<DiscordBot> bots = new ArrayList<>();
@@ -66,11 +66,20 @@ class BotOnFakeDiscordTest {
     }
 
     private DiscordBot startBot() throws InterruptedException {
-        BotConfig.Discord config = new BotConfig.Discord(Set.of(GUILD), fake.restBaseUrl(),
-                fake.gatewayUrl(), Set.of(), 50, Duration.ofSeconds(10), OptionalLong.empty());
+        BotConfig.Discord config = new BotConfig.Discord(
+                Set.of(GUILD),
+                fake.restBaseUrl(),
+                fake.gatewayUrl(),
+                Set.of(),
+                50,
+                Duration.ofSeconds(10),
+                OptionalLong.empty());
         CommandRegistry registry = App.commands(() -> SNAPSHOT, Clock.systemUTC(), Optional::empty, List.of());
-        Dispatcher dispatcher = new Dispatcher(Executors.newFixedThreadPool(2), Executors.newScheduledThreadPool(1),
-                new Cooldowns(50, Duration.ofSeconds(10), System::nanoTime), Duration.ofSeconds(1));
+        Dispatcher dispatcher = new Dispatcher(
+                Executors.newFixedThreadPool(2),
+                Executors.newScheduledThreadPool(1),
+                new Cooldowns(50, Duration.ofSeconds(10), System::nanoTime),
+                Duration.ofSeconds(1));
         DiscordBot bot = App.connect(fake.token(), config, registry, dispatcher, null);
         bots.add(bot);
         return bot;
@@ -84,15 +93,17 @@ class BotOnFakeDiscordTest {
         assertEquals(0, fake.identify().path("intents").asInt() & FakeDiscord.PRIVILEGED_INTENTS);
 
         // WHEN a member runs /section
-        long section = fake.injectSlashCommand(GUILD, USER, "section",
-                Map.of("name", "why-llms-cant-replace-you-yet"), List.of());
+        long section = fake.injectSlashCommand(
+                GUILD, USER, "section", Map.of("name", "why-llms-cant-replace-you-yet"), List.of());
         RecordedRequest reply = fake.awaitCallback(section, THREE_SECONDS);
         // THEN a public message with the section card comes back within Discord's 3 s
         assertEquals(4, reply.callbackType());
         JsonNode embed = reply.data().path("embeds").get(0);
         assertTrue(embed.path("url").asText().endsWith("#why-llms-cant-replace-you-yet"), embed.toString());
         assertEquals(0, reply.data().path("allowed_mentions").path("parse").size());
-        assertTrue(reply.sinceInjection().compareTo(THREE_SECONDS) < 0, reply.sinceInjection().toString());
+        assertTrue(
+                reply.sinceInjection().compareTo(THREE_SECONDS) < 0,
+                reply.sinceInjection().toString());
 
         // WHEN the member types "vibe" in the name option
         long autocomplete = fake.injectAutocomplete(GUILD, USER, "section", "name", "vibe", Map.of());
@@ -100,18 +111,28 @@ class BotOnFakeDiscordTest {
         // THEN both vibe sections are offered
         assertEquals(8, choices.callbackType());
         List<String> values = new ArrayList<>();
-        choices.data().path("choices").forEach(choice -> values.add(choice.path("value").asText()));
-        assertTrue(values.containsAll(List.of("vibe-coding-vs-vibe-engineering", "the-illusion-of-vibe-coding")),
+        choices.data()
+                .path("choices")
+                .forEach(choice -> values.add(choice.path("value").asText()));
+        assertTrue(
+                values.containsAll(List.of("vibe-coding-vs-vibe-engineering", "the-illusion-of-vibe-coding")),
                 values.toString());
 
         // WHEN the member presses "Full text" on the card
-        String fullText = reply.data().path("components").get(0).path("components").get(0).path("custom_id").asText();
+        String fullText = reply.data()
+                .path("components")
+                .get(0)
+                .path("components")
+                .get(0)
+                .path("custom_id")
+                .asText();
         long press = fake.injectButton(GUILD, USER, fullText, null);
         RecordedRequest page = fake.awaitCallback(press, THREE_SECONDS);
         // THEN the full text opens privately
         assertEquals(4, page.callbackType());
         assertEquals(64, page.data().path("flags").asInt() & 64);
-        assertTrue(page.data().path("embeds").get(0).path("description").asText().contains("Almost anyone"));
+        assertTrue(
+                page.data().path("embeds").get(0).path("description").asText().contains("Almost anyone"));
 
         assertEquals(List.of(), fake.validationErrors(), "bodies Discord's OpenAPI description rejects");
         assertEquals(List.of(), fake.unexpectedRequests(), "requests the fake refused");
@@ -162,7 +183,8 @@ class BotOnFakeDiscordTest {
             root.detachAppender(logs);
             root.setLevel(level);
         }
-        assertTrue(logs.list.stream().anyMatch(e -> e.getLoggerName().startsWith("net.dv8tion")),
+        assertTrue(
+                logs.list.stream().anyMatch(e -> e.getLoggerName().startsWith("net.dv8tion")),
                 "JDA logged at TRACE, so its lines were searched too");
         String token = fake.token();
         for (ILoggingEvent event : logs.list) {
@@ -171,7 +193,9 @@ class BotOnFakeDiscordTest {
                     || event.getLoggerName().startsWith("dev.workshopbot.discord.fake")) {
                 continue;
             }
-            assertFalse(event.getFormattedMessage().contains(token), "token in " + event.getLoggerName() + ": " + event.getFormattedMessage());
+            assertFalse(
+                    event.getFormattedMessage().contains(token),
+                    "token in " + event.getLoggerName() + ": " + event.getFormattedMessage());
             for (IThrowableProxy t = event.getThrowableProxy(); t != null; t = t.getCause()) {
                 assertFalse(String.valueOf(t.getMessage()).contains(token), "token in exception: " + t.getMessage());
             }

@@ -33,10 +33,10 @@ import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.OptionalLong;
-import java.util.Set;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -85,6 +85,7 @@ class DailyOnFakeDiscordTest {
 
     @TempDir
     Path dir;
+
     private FakeDiscord fake;
     private App.Services services;
     private final List<DiscordBot> bots = new ArrayList<>();
@@ -92,11 +93,11 @@ class DailyOnFakeDiscordTest {
     @BeforeEach
     void setUp() {
         fake = FakeDiscord.builder().guilds(GUILD, OTHER_GUILD).clock(fakeClock).start();
-        BotConfig config = BotConfig.load(dir.resolve("none.yml"),
-                Map.of("WORKSHOP_BOT_STORAGE_URL", "jdbc:sqlite:" + dir.resolve("bot.db")));
+        BotConfig config = BotConfig.load(
+                dir.resolve("none.yml"), Map.of("WORKSHOP_BOT_STORAGE_URL", "jdbc:sqlite:" + dir.resolve("bot.db")));
         ContentLoader loader = new ContentLoader("https://segunakinyemi.com/ai-interview-workshop");
-        services = App.assemble(config, Path.of("content"), loader, loader.load(Path.of("content")),
-                Clock.fixed(NOW, ZoneOffset.UTC));
+        services = App.assemble(
+                config, Path.of("content"), loader, loader.load(Path.of("content")), Clock.fixed(NOW, ZoneOffset.UTC));
     }
 
     @AfterEach
@@ -111,10 +112,19 @@ class DailyOnFakeDiscordTest {
     }
 
     private DiscordBot start() throws InterruptedException {
-        BotConfig.Discord config = new BotConfig.Discord(Set.of(GUILD), fake.restBaseUrl(),
-                fake.gatewayUrl(), Set.of(), 50, Duration.ofSeconds(10), OptionalLong.empty());
-        Dispatcher dispatcher = new Dispatcher(Executors.newFixedThreadPool(2), Executors.newScheduledThreadPool(1),
-                new Cooldowns(50, Duration.ofSeconds(10), System::nanoTime), Duration.ofSeconds(1));
+        BotConfig.Discord config = new BotConfig.Discord(
+                Set.of(GUILD),
+                fake.restBaseUrl(),
+                fake.gatewayUrl(),
+                Set.of(),
+                50,
+                Duration.ofSeconds(10),
+                OptionalLong.empty());
+        Dispatcher dispatcher = new Dispatcher(
+                Executors.newFixedThreadPool(2),
+                Executors.newScheduledThreadPool(1),
+                new Cooldowns(50, Duration.ofSeconds(10), System::nanoTime),
+                Duration.ofSeconds(1));
         DiscordBot bot = App.connect(fake.token(), config, services.registry(), dispatcher, null);
         bots.add(bot);
         return bot;
@@ -125,8 +135,13 @@ class DailyOnFakeDiscordTest {
     }
 
     private List<DailyRoutine.Outcome> tick(DiscordBot bot, String instance, Library library) {
-        DailyRoutine routine = new DailyRoutine(services.dailyStore(), () -> library,
-                new JdaReadingPublisher(bot.jda()), Clock.fixed(NOW, ZoneOffset.UTC), services.routine(), instance);
+        DailyRoutine routine = new DailyRoutine(
+                services.dailyStore(),
+                () -> library,
+                new JdaReadingPublisher(bot.jda()),
+                Clock.fixed(NOW, ZoneOffset.UTC),
+                services.routine(),
+                instance);
         return routine.tick().stream().map(CompletableFuture::join).toList();
     }
 
@@ -134,12 +149,16 @@ class DailyOnFakeDiscordTest {
     private static Path workshop(Path folder, String permalink) throws IOException {
         Files.createDirectories(folder);
         Files.writeString(folder.resolve("_config.yml"), "title: Pairing Workshop\nbaseurl: /pairing\n");
-        Files.writeString(folder.resolve("setup.md"), "---\ntitle: Setup\nnav_order: 1\n"
-                + (permalink == null ? "" : "permalink: \"" + permalink.replace("\"", "\\\"") + "\"\n")
-                + "---\n\n# Setup\n\nInstall the editor before the first session. It takes ten minutes.\n\n"
-                + "## Your first pair\n\nPick a partner and agree on who types first. Swap every 15 minutes.\n");
-        Files.writeString(folder.resolve("reviews.md"), "---\ntitle: Reviews\nnav_order: 2\n---\n\n# Reviews\n\n"
-                + "Read the [Google review guide](https://google.github.io/eng-practices/review/) first.\n");
+        Files.writeString(
+                folder.resolve("setup.md"),
+                "---\ntitle: Setup\nnav_order: 1\n"
+                        + (permalink == null ? "" : "permalink: \"" + permalink.replace("\"", "\\\"") + "\"\n")
+                        + "---\n\n# Setup\n\nInstall the editor before the first session. It takes ten minutes.\n\n"
+                        + "## Your first pair\n\nPick a partner and agree on who types first. Swap every 15 minutes.\n");
+        Files.writeString(
+                folder.resolve("reviews.md"),
+                "---\ntitle: Reviews\nnav_order: 2\n---\n\n# Reviews\n\n"
+                        + "Read the [Google review guide](https://google.github.io/eng-practices/review/) first.\n");
         return folder;
     }
 
@@ -159,8 +178,8 @@ class DailyOnFakeDiscordTest {
         // GIVEN a server whose post time was two minutes ago
         long channel = fake.textChannelId(GUILD);
         LocalTime twoMinutesAgo = LocalTime.ofInstant(NOW.minus(Duration.ofMinutes(2)), ZoneOffset.UTC);
-        services.dailyStore().save(new GuildSettings(GUILD, channel, twoMinutesAgo, ZoneId.of("UTC"), false, null, 0),
-                NOW);
+        services.dailyStore()
+                .save(new GuildSettings(GUILD, channel, twoMinutesAgo, ZoneId.of("UTC"), false, null, 0), NOW);
         // WHEN the bot starts
         DiscordBot first = start();
         // THEN it posts day 1 once, with its discussion thread
@@ -187,13 +206,20 @@ class DailyOnFakeDiscordTest {
         start();
         long channel = fake.textChannelId(GUILD);
         awaitCommands();
-        long id = fake.injectSlashCommand(GUILD, MODERATOR, "daily set",
+        long id = fake.injectSlashCommand(
+                GUILD,
+                MODERATOR,
+                "daily set",
                 Map.of("channel", Long.toString(channel), "time", "07:30", "timezone", "Europe/Berlin"),
                 List.of(Permission.MANAGE_SERVER));
         RecordedRequest reply = fake.awaitCallback(id, Duration.ofSeconds(3));
         assertEquals(64, reply.data().path("flags").asInt() & 64);
-        assertTrue(reply.data().path("content").asText().startsWith("Daily posts go to <#" + channel
-                + "> at 07:30 (Europe/Berlin)"), reply.toString());
+        assertTrue(
+                reply.data()
+                        .path("content")
+                        .asText()
+                        .startsWith("Daily posts go to <#" + channel + "> at 07:30 (Europe/Berlin)"),
+                reply.toString());
         GuildSettings saved = services.dailyStore().settings(GUILD).orElseThrow();
         assertEquals(LocalTime.of(7, 30), saved.time());
         assertEquals(List.of(), fake.validationErrors());
@@ -203,8 +229,17 @@ class DailyOnFakeDiscordTest {
     void botWithoutSendMessages_pausesTheServer_andSaysWhy() throws Exception {
         fake.denyPermission(GUILD, Permission.MESSAGE_SEND);
         long channel = fake.textChannelId(GUILD);
-        services.dailyStore().save(new GuildSettings(GUILD, channel, LocalTime.ofInstant(NOW, ZoneOffset.UTC),
-                ZoneId.of("UTC"), false, null, 0), NOW);
+        services.dailyStore()
+                .save(
+                        new GuildSettings(
+                                GUILD,
+                                channel,
+                                LocalTime.ofInstant(NOW, ZoneOffset.UTC),
+                                ZoneId.of("UTC"),
+                                false,
+                                null,
+                                0),
+                        NOW);
         DiscordBot bot = start();
         assertEquals(List.of(DailyRoutine.Outcome.PAUSED), tick(bot, "a"));
         GuildSettings paused = services.dailyStore().settings(GUILD).orElseThrow();
@@ -221,10 +256,17 @@ class DailyOnFakeDiscordTest {
         long channel = fake.textChannelId(GUILD);
         awaitCommands();
         // WHEN a moderator picks it for the daily posts
-        long id = fake.injectSlashCommand(GUILD, MODERATOR, "daily set",
-                Map.of("channel", Long.toString(channel), "time", "07:30"), List.of(Permission.MANAGE_SERVER));
+        long id = fake.injectSlashCommand(
+                GUILD,
+                MODERATOR,
+                "daily set",
+                Map.of("channel", Long.toString(channel), "time", "07:30"),
+                List.of(Permission.MANAGE_SERVER));
         // THEN the command refuses, naming the two missing permissions and no others, and nothing is scheduled
-        String reply = fake.awaitCallback(id, Duration.ofSeconds(3)).data().path("content").asText();
+        String reply = fake.awaitCallback(id, Duration.ofSeconds(3))
+                .data()
+                .path("content")
+                .asText();
         assertTrue(reply.contains("the bot lacks Send Messages, Embed Links in <#" + channel + ">"), reply);
         assertFalse(reply.contains("View Channel") || reply.contains("Read Message History"), reply);
         assertEquals(Optional.empty(), services.dailyStore().settings(GUILD));
@@ -238,10 +280,17 @@ class DailyOnFakeDiscordTest {
         long foreign = fake.textChannelId(OTHER_GUILD);
         awaitCommands();
         // WHEN a moderator's modified client sends it as the channel option
-        long id = fake.injectForgedSlashCommand(GUILD, MODERATOR, "daily set",
-                Map.of("channel", Long.toString(foreign)), List.of(Permission.MANAGE_SERVER));
+        long id = fake.injectForgedSlashCommand(
+                GUILD,
+                MODERATOR,
+                "daily set",
+                Map.of("channel", Long.toString(foreign)),
+                List.of(Permission.MANAGE_SERVER));
         // THEN the command refuses it and nothing is scheduled
-        String reply = fake.awaitCallback(id, Duration.ofSeconds(3)).data().path("content").asText();
+        String reply = fake.awaitCallback(id, Duration.ofSeconds(3))
+                .data()
+                .path("content")
+                .asText();
         assertTrue(reply.contains("is not a text channel of this server"), reply);
         assertEquals(Optional.empty(), services.dailyStore().settings(GUILD));
     }
@@ -250,8 +299,17 @@ class DailyOnFakeDiscordTest {
     void scheduleNamingAChannelOfAnotherServer_postsNothingThere_andPausesTheServer() throws Exception {
         // GIVEN a schedule (stored before the check existed) that names another server's channel
         long foreign = fake.textChannelId(OTHER_GUILD);
-        services.dailyStore().save(new GuildSettings(GUILD, foreign, LocalTime.ofInstant(NOW, ZoneOffset.UTC),
-                ZoneId.of("UTC"), false, null, 0), NOW);
+        services.dailyStore()
+                .save(
+                        new GuildSettings(
+                                GUILD,
+                                foreign,
+                                LocalTime.ofInstant(NOW, ZoneOffset.UTC),
+                                ZoneId.of("UTC"),
+                                false,
+                                null,
+                                0),
+                        NOW);
         DiscordBot bot = start();
         // WHEN its post is due
         List<DailyRoutine.Outcome> outcomes = tick(bot, "a");
@@ -269,8 +327,17 @@ class DailyOnFakeDiscordTest {
         Library library = load(workshop(dir.resolve("workshop"), null));
         long channel = fake.textChannelId(GUILD);
         fake.refuseEmbedUrls(channel);
-        services.dailyStore().save(new GuildSettings(GUILD, channel, LocalTime.ofInstant(NOW, ZoneOffset.UTC),
-                ZoneId.of("UTC"), false, null, 0), NOW);
+        services.dailyStore()
+                .save(
+                        new GuildSettings(
+                                GUILD,
+                                channel,
+                                LocalTime.ofInstant(NOW, ZoneOffset.UTC),
+                                ZoneId.of("UTC"),
+                                false,
+                                null,
+                                0),
+                        NOW);
         DiscordBot bot = start();
         // WHEN the post goes out and Discord answers 400
         List<DailyRoutine.Outcome> outcomes = tick(bot, "a", library);
@@ -278,7 +345,8 @@ class DailyOnFakeDiscordTest {
         assertEquals(List.of(DailyRoutine.Outcome.PAUSED), outcomes);
         GuildSettings paused = services.dailyStore().settings(GUILD).orElseThrow();
         assertTrue(paused.paused());
-        assertTrue(paused.pauseReason().contains("400") && paused.pauseReason().contains("embeds[0].url"),
+        assertTrue(
+                paused.pauseReason().contains("400") && paused.pauseReason().contains("embeds[0].url"),
                 paused.pauseReason());
         assertEquals(0, paused.cursor());
         assertEquals(List.of(), services.dailyStore().posts(GUILD));
@@ -294,8 +362,8 @@ class DailyOnFakeDiscordTest {
         long sent = sendAndCrash(load(folder), channel);
         // ... then Discord forgets the nonce, and a content file changes
         fakeClock.advance(Duration.ofMinutes(10));
-        Files.writeString(folder.resolve("reviews.md"), "\nA review is a conversation, not a gate.\n",
-                StandardOpenOption.APPEND);
+        Files.writeString(
+                folder.resolve("reviews.md"), "\nA review is a conversation, not a gate.\n", StandardOpenOption.APPEND);
         Library changed = load(folder);
         // WHEN the bot restarts
         DiscordBot second = start();
@@ -331,16 +399,36 @@ class DailyOnFakeDiscordTest {
      */
     private long sendAndCrash(Library library, long channel) throws InterruptedException {
         Instant due = NOW.minus(Duration.ofMinutes(12));
-        services.dailyStore().save(new GuildSettings(GUILD, channel, LocalTime.ofInstant(due, ZoneOffset.UTC),
-                ZoneId.of("UTC"), false, null, 0), NOW);
+        services.dailyStore()
+                .save(
+                        new GuildSettings(
+                                GUILD,
+                                channel,
+                                LocalTime.ofInstant(due, ZoneOffset.UTC),
+                                ZoneId.of("UTC"),
+                                false,
+                                null,
+                                0),
+                        NOW);
         LocalDate date = due.atZone(ZoneOffset.UTC).toLocalDate();
-        DailyPost post = new DailyPost(GUILD, channel, date, 0, library.plan().size(), library.plan().days().get(0),
-                library, true);
-        assertTrue(services.dailyStore().claim(GUILD, date, 0, channel, post.nonce(), "crashed",
-                NOW.minus(Duration.ofMinutes(10))));
+        DailyPost post = new DailyPost(
+                GUILD,
+                channel,
+                date,
+                0,
+                library.plan().size(),
+                library.plan().days().get(0),
+                library,
+                true);
+        assertTrue(services.dailyStore()
+                .claim(GUILD, date, 0, channel, post.nonce(), "crashed", NOW.minus(Duration.ofMinutes(10))));
         DiscordBot crashed = start();
-        long sent = crashed.jda().getChannelById(GuildMessageChannel.class, channel)
-                .sendMessage(DailyPosts.render(post)).setNonce(post.nonce()).complete().getIdLong();
+        long sent = crashed.jda()
+                .getChannelById(GuildMessageChannel.class, channel)
+                .sendMessage(DailyPosts.render(post))
+                .setNonce(post.nonce())
+                .complete()
+                .getIdLong();
         crashed.shutdown(Duration.ofSeconds(10));
         bots.remove(crashed);
         assertEquals(0, fake.threads(channel).size());

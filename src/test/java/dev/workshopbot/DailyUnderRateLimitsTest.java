@@ -46,30 +46,49 @@ class DailyUnderRateLimitsTest {
         for (int i = 0; i < SERVERS; i++) {
             guilds[i] = FIRST_GUILD + i;
         }
-        try (FakeDiscord fake = FakeDiscord.builder().guilds(guilds).realRateLimits(true).start()) {
+        try (FakeDiscord fake =
+                FakeDiscord.builder().guilds(guilds).realRateLimits(true).start()) {
             Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
-            BotConfig config = BotConfig.load(dir.resolve("none.yml"), Map.of(
-                    "WORKSHOP_BOT_STORAGE_URL", "jdbc:sqlite:" + dir.resolve("bot.db"),
-                    "WORKSHOP_BOT_DISCORD_APIBASEURL", fake.restBaseUrl(),
-                    "WORKSHOP_BOT_DISCORD_GATEWAYURL", fake.gatewayUrl()));
+            BotConfig config = BotConfig.load(
+                    dir.resolve("none.yml"),
+                    Map.of(
+                            "WORKSHOP_BOT_STORAGE_URL", "jdbc:sqlite:" + dir.resolve("bot.db"),
+                            "WORKSHOP_BOT_DISCORD_APIBASEURL", fake.restBaseUrl(),
+                            "WORKSHOP_BOT_DISCORD_GATEWAYURL", fake.gatewayUrl()));
             ContentLoader loader = new ContentLoader("https://segunakinyemi.com/ai-interview-workshop");
-            App.Services services = App.assemble(config, Path.of("content"), loader, loader.load(Path.of("content")),
-                    clock);
+            App.Services services =
+                    App.assemble(config, Path.of("content"), loader, loader.load(Path.of("content")), clock);
             for (long guild : guilds) {
-                services.dailyStore().save(new GuildSettings(guild, fake.textChannelId(guild),
-                        LocalTime.ofInstant(NOW, ZoneOffset.UTC), ZoneOffset.UTC, false, null, 0), NOW);
+                services.dailyStore()
+                        .save(
+                                new GuildSettings(
+                                        guild,
+                                        fake.textChannelId(guild),
+                                        LocalTime.ofInstant(NOW, ZoneOffset.UTC),
+                                        ZoneOffset.UTC,
+                                        false,
+                                        null,
+                                        0),
+                                NOW);
             }
-            Dispatcher dispatcher = new Dispatcher(Executors.newFixedThreadPool(2),
-                    Executors.newScheduledThreadPool(1), new Cooldowns(5, Duration.ofSeconds(10), System::nanoTime),
+            Dispatcher dispatcher = new Dispatcher(
+                    Executors.newFixedThreadPool(2),
+                    Executors.newScheduledThreadPool(1),
+                    new Cooldowns(5, Duration.ofSeconds(10), System::nanoTime),
                     Duration.ofSeconds(1));
             DiscordBot bot = App.connect(fake.token(), config.discord(), services.registry(), dispatcher, null);
             try {
-                DailyRoutine routine = new DailyRoutine(services.dailyStore(),
-                        () -> services.content().get().library(), new JdaReadingPublisher(bot.jda()), clock,
-                        services.routine(), "test");
+                DailyRoutine routine = new DailyRoutine(
+                        services.dailyStore(),
+                        () -> services.content().get().library(),
+                        new JdaReadingPublisher(bot.jda()),
+                        clock,
+                        services.routine(),
+                        "test");
 
                 // WHEN one tick posts them all
-                List<DailyRoutine.Outcome> outcomes = routine.tick().stream().map(CompletableFuture::join).toList();
+                List<DailyRoutine.Outcome> outcomes =
+                        routine.tick().stream().map(CompletableFuture::join).toList();
 
                 // THEN every server has its post and thread, and Discord never had to refuse a request
                 assertEquals(Collections.nCopies(SERVERS, DailyRoutine.Outcome.POSTED), outcomes);

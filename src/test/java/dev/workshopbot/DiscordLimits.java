@@ -57,14 +57,16 @@ final class DiscordLimits {
 
     private DiscordLimits(Set<String> words) {
         this.words = words;
-        this.unfittableWords = words.stream().filter(word -> word.length() > CHOICE_TEXT).toList();
+        this.unfittableWords =
+                words.stream().filter(word -> word.length() > CHOICE_TEXT).toList();
     }
 
     /** Limits whose "no cut mid-word" check knows the words of the workshop in {@code content} and of {@code typed}. */
     static DiscordLimits forWorkshop(Path content, List<String> typed) {
         Set<String> words = new HashSet<>();
         try (Stream<Path> files = Files.walk(content)) {
-            for (Path file : files.filter(path -> path.toString().endsWith(".md")).toList()) {
+            for (Path file :
+                    files.filter(path -> path.toString().endsWith(".md")).toList()) {
                 addWords(Files.readString(file, StandardCharsets.UTF_8), words);
             }
         } catch (IOException e) {
@@ -187,8 +189,8 @@ final class DiscordLimits {
             }
             JsonNode buttons = row.path("components");
             if (buttons.size() > BUTTONS_PER_ROW) {
-                problems.add(where + ": action row " + r + " has " + buttons.size() + " buttons, over "
-                        + BUTTONS_PER_ROW);
+                problems.add(
+                        where + ": action row " + r + " has " + buttons.size() + " buttons, over " + BUTTONS_PER_ROW);
             }
             for (int b = 0; b < buttons.size(); b++) {
                 checkButton(where + " button " + r + "." + b, buttons.get(b), ids, problems);
@@ -235,8 +237,10 @@ final class DiscordLimits {
         }
         Matcher open = OPEN_LINK.matcher(text);
         if (open.find()) {
-            problems.add(where + ": " + what + " has a masked link cut open at '" + abbreviate(text.substring(
-                    Math.max(0, open.start() - 40), Math.min(text.length(), open.end() + 10))) + "'");
+            problems.add(where + ": " + what + " has a masked link cut open at '"
+                    + abbreviate(
+                            text.substring(Math.max(0, open.start() - 40), Math.min(text.length(), open.end() + 10)))
+                    + "'");
         }
         int fences = 0;
         for (int at = text.indexOf("```"); at >= 0; at = text.indexOf("```", at + 3)) {

@@ -64,12 +64,15 @@ class DiscordLimitsCheckTest {
         // GIVEN a reply with each part one character over Discord's limit
         JsonNode callback = callback(data -> {
             data.put("content", "x".repeat(DiscordLimits.CONTENT + 1));
-            ObjectNode embed = embed(data).put("title", "x".repeat(DiscordLimits.EMBED_TITLE + 1))
+            ObjectNode embed = embed(data)
+                    .put("title", "x".repeat(DiscordLimits.EMBED_TITLE + 1))
                     .put("description", "x".repeat(DiscordLimits.EMBED_DESCRIPTION + 1));
             embed.putObject("footer")
                     .put("text", "x".repeat(DiscordLimits.EMBED_TOTAL - DiscordLimits.EMBED_DESCRIPTION));
-            embed.withArrayProperty("fields").add(JSON.createObjectNode().put("name", "Reading")
-                    .put("value", "x".repeat(DiscordLimits.FIELD_VALUE + 1)));
+            embed.withArrayProperty("fields")
+                    .add(JSON.createObjectNode()
+                            .put("name", "Reading")
+                            .put("value", "x".repeat(DiscordLimits.FIELD_VALUE + 1)));
             ArrayNode row = row(data);
             for (int i = 0; i <= DiscordLimits.BUTTONS_PER_ROW; i++) {
                 row.add(button("same-id", "x".repeat(DiscordLimits.BUTTON_LABEL + 1)));
@@ -81,8 +84,16 @@ class DiscordLimitsCheckTest {
         List<String> problems = check(callback);
 
         // THEN every breach is named
-        for (String part : List.of("content is", "title is", "description is", "value is", "add up to",
-                "buttons, over", "used twice", "label", "url is")) {
+        for (String part : List.of(
+                "content is",
+                "title is",
+                "description is",
+                "value is",
+                "add up to",
+                "buttons, over",
+                "used twice",
+                "label",
+                "url is")) {
             assertReported(problems, part);
         }
     }
@@ -129,7 +140,8 @@ class DiscordLimitsCheckTest {
     }
 
     private static void assertReported(List<String> problems, String fragment) {
-        assertTrue(problems.stream().anyMatch(problem -> problem.contains(fragment)),
+        assertTrue(
+                problems.stream().anyMatch(problem -> problem.contains(fragment)),
                 () -> "nothing mentions '" + fragment + "' in " + problems);
     }
 
@@ -157,10 +169,18 @@ class DiscordLimitsCheckTest {
     }
 
     private static ObjectNode button(String customId, String label) {
-        return JSON.createObjectNode().put("type", 2).put("style", 2).put("custom_id", customId).put("label", label);
+        return JSON.createObjectNode()
+                .put("type", 2)
+                .put("style", 2)
+                .put("custom_id", customId)
+                .put("label", label);
     }
 
     private static ObjectNode link(String url) {
-        return JSON.createObjectNode().put("type", 2).put("style", 5).put("url", url).put("label", "Open");
+        return JSON.createObjectNode()
+                .put("type", 2)
+                .put("style", 5)
+                .put("url", url)
+                .put("label", "Open");
     }
 }

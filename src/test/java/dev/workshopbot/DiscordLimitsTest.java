@@ -9,7 +9,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.workshopbot.commands.CommandRegistry;
 import dev.workshopbot.commands.DailyPosts;
 import dev.workshopbot.commands.Reply;
-import dev.workshopbot.daily.DailyPost;
 import dev.workshopbot.commands.SlashCommand;
 import dev.workshopbot.content.Block;
 import dev.workshopbot.content.ContentLoader;
@@ -19,6 +18,7 @@ import dev.workshopbot.content.Page;
 import dev.workshopbot.content.Quote;
 import dev.workshopbot.content.ReadingList;
 import dev.workshopbot.content.Section;
+import dev.workshopbot.daily.DailyPost;
 import dev.workshopbot.search.Snapshot;
 import dev.workshopbot.search.Suggester;
 import java.io.IOException;
@@ -61,14 +61,33 @@ class DiscordLimitsTest {
     private static final int SHOWN_PROBLEMS = 40;
 
     /** What members type: nothing, too little, typos, pings, Markdown, garbage and the 100-character maximum. */
-    private static final List<String> TYPED = List.of("", "   ", "a", "the", "Part 1", "intervew", "stress heading",
-            "@everyone", "@here <@123>", "<@&123456789012345678>", "*_~|>#[]()", "🎉", "…",
-            "\u0000\u200b%$!?;{}\\`", "x".repeat(100), "*_~|>#[]()".repeat(10),
+    private static final List<String> TYPED = List.of(
+            "",
+            "   ",
+            "a",
+            "the",
+            "Part 1",
+            "intervew",
+            "stress heading",
+            "@everyone",
+            "@here <@123>",
+            "<@&123456789012345678>",
+            "*_~|>#[]()",
+            "🎉",
+            "…",
+            "\u0000\u200b%$!?;{}\\`",
+            "x".repeat(100),
+            "*_~|>#[]()".repeat(10),
             "interview engineer prompt review design system agent context test deploy debug verify candidate ques");
 
     /** Searches for what the workshops hold: words, a typo, Markdown, a long word, a query of the full 200. */
-    private static final List<String> QUERIES = List.of("interview", "engineers", "LeetCode", "utm_campaign",
-            "Stress heading " + StressWorkshop.MARKDOWN, "pneumonoultramicroscopicsilicovolcanoconiosis",
+    private static final List<String> QUERIES = List.of(
+            "interview",
+            "engineers",
+            "LeetCode",
+            "utm_campaign",
+            "Stress heading " + StressWorkshop.MARKDOWN,
+            "pneumonoultramicroscopicsilicovolcanoconiosis",
             "Stress heading " + "qwerty ".repeat(40));
     /** Searching for every title would take a minute on the stress workshop; every fifth keeps the variety. */
     private static final int SEARCHED_TITLE_EVERY = 5;
@@ -93,8 +112,8 @@ class DiscordLimitsTest {
     @BeforeAll
     void loadWorkshops(@TempDir Path temp) throws IOException {
         Path stress = StressWorkshop.write(temp.resolve("stress"));
-        workshops = List.of(load("shipped", Path.of("content"), SHIPPED_SITE),
-                load("stress", stress, StressWorkshop.SITE));
+        workshops =
+                List.of(load("shipped", Path.of("content"), SHIPPED_SITE), load("stress", stress, StressWorkshop.SITE));
     }
 
     private static Workshop load(String name, Path directory, String site) {
@@ -114,35 +133,55 @@ class DiscordLimitsTest {
     void stressWorkshop_goesPastEveryLimitTheRepliesMustKeep() {
         // GIVEN the generated stress workshop
         Library library = stress().library();
-        List<Block> blocks = library.sections().stream().flatMap(section -> section.blocks().stream()).toList();
+        List<Block> blocks = library.sections().stream()
+                .flatMap(section -> section.blocks().stream())
+                .toList();
 
         // WHEN we measure what it holds
         int longestSection = library.sections().stream()
-                .mapToInt(section -> section.blocks().stream().mapToInt(block -> block.plain().length()).sum())
-                .max().orElse(0);
-        int longestWord = blocks.stream().flatMap(block -> WORD.matcher(block.plain()).results())
-                .mapToInt(word -> word.group().length()).max().orElse(0);
+                .mapToInt(section -> section.blocks().stream()
+                        .mapToInt(block -> block.plain().length())
+                        .sum())
+                .max()
+                .orElse(0);
+        int longestWord = blocks.stream()
+                .flatMap(block -> WORD.matcher(block.plain()).results())
+                .mapToInt(word -> word.group().length())
+                .max()
+                .orElse(0);
         int longestCode = longest(blocks, Block.Kind.CODE);
         int longestTable = longest(blocks, Block.Kind.TABLE);
-        long mostLinksInAList = library.readingLists().stream().mapToLong(list -> linksIn(library, list)).max()
+        long mostLinksInAList = library.readingLists().stream()
+                .mapToLong(list -> linksIn(library, list))
+                .max()
                 .orElse(0);
         boolean listRepeatsUrls = library.readingLists().stream()
                 .anyMatch(list -> linksIn(library, list) > library.linksOf(list).size());
-        int longestLinkText = library.links().stream().mapToInt(link -> link.text().length()).max().orElse(0);
-        int longestQuote = library.quotes().stream().mapToInt(quote -> quote.text().length()).max().orElse(0);
-        int longestTitle = library.sections().stream().mapToInt(section -> section.title().length()).max()
+        int longestLinkText = library.links().stream()
+                .mapToInt(link -> link.text().length())
+                .max()
+                .orElse(0);
+        int longestQuote = library.quotes().stream()
+                .mapToInt(quote -> quote.text().length())
+                .max()
+                .orElse(0);
+        int longestTitle = library.sections().stream()
+                .mapToInt(section -> section.title().length())
+                .max()
                 .orElse(0);
         boolean titleWithoutWords = library.sections().stream()
                 .anyMatch(section -> !WORD.matcher(section.title()).find());
         int tableOfContents = library.sections().stream()
-                .mapToInt(section -> section.title().length() + section.url().length()).sum();
+                .mapToInt(section -> section.title().length() + section.url().length())
+                .sum();
 
         // THEN every limit the replies must keep is exceeded somewhere, and the workshop still loads cleanly
         assertAll(
                 () -> assertEquals(0, library.errorCount(), () -> "errors: " + library.problems()),
                 () -> assertEquals(StressWorkshop.PAGES, library.pages().size(), "pages"),
-                () -> assertTrue(longestSection > 5 * DiscordLimits.EMBED_TOTAL, "a section of tens of thousands"
-                        + " of characters; longest is " + longestSection),
+                () -> assertTrue(
+                        longestSection > 5 * DiscordLimits.EMBED_TOTAL,
+                        "a section of tens of thousands" + " of characters; longest is " + longestSection),
                 () -> assertEquals(StressWorkshop.LONG_WORD_CHARS, longestWord, "the longest word"),
                 () -> assertTrue(longestCode > DiscordLimits.EMBED_DESCRIPTION, "a code block longer than a page"),
                 () -> assertTrue(longestTable > DiscordLimits.EMBED_DESCRIPTION, "a table longer than a page"),
@@ -152,10 +191,16 @@ class DiscordLimitsTest {
                 () -> assertTrue(longestQuote > DiscordLimits.EMBED_DESCRIPTION, "a quote longer than a page"),
                 () -> assertTrue(longestTitle > DiscordLimits.EMBED_TITLE, "headings over 256 characters"),
                 () -> assertTrue(titleWithoutWords, "a heading of emoji or punctuation only"),
-                () -> assertTrue(tableOfContents > 3 * DiscordLimits.EMBED_DESCRIPTION, "a table of contents of"
-                        + " several pages"),
-                () -> assertEquals(List.of(), mentionsIn(library).entrySet().stream()
-                        .filter(found -> !found.getValue()).map(Map.Entry::getKey).toList(), "text without mentions"));
+                () -> assertTrue(
+                        tableOfContents > 3 * DiscordLimits.EMBED_DESCRIPTION,
+                        "a table of contents of" + " several pages"),
+                () -> assertEquals(
+                        List.of(),
+                        mentionsIn(library).entrySet().stream()
+                                .filter(found -> !found.getValue())
+                                .map(Map.Entry::getKey)
+                                .toList(),
+                        "text without mentions"));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -197,10 +242,13 @@ class DiscordLimitsTest {
 
         // THEN every reply was a callback Discord accepts, none can ping, and the crawl reached past the commands
         assertTrue(asked > workshop.library().sections().size(), "every section was asked for; replies: " + asked);
-        assertTrue(crawler.presses() > workshop.library().sections().size(),
+        assertTrue(
+                crawler.presses() > workshop.library().sections().size(),
                 "buttons were pressed; presses: " + crawler.presses());
-        assertNoProblems(crawler.problems(), crawler.replies() + " replies (" + crawler.presses() + " presses"
-                + (crawler.exhausted() ? ", every button" : ", stopped at the cap") + ")");
+        assertNoProblems(
+                crawler.problems(),
+                crawler.replies() + " replies (" + crawler.presses() + " presses"
+                        + (crawler.exhausted() ? ", every button" : ", stopped at the cap") + ")");
     }
 
     @ParameterizedTest(name = "{0}")
@@ -211,10 +259,19 @@ class DiscordLimitsTest {
         List<String> problems = new ArrayList<>();
         int days = workshop.library().plan().size();
         for (int day = 0; day < days; day++) {
-            DailyPost post = new DailyPost(1, 2, java.time.LocalDate.of(2026, 3, 8), day, days,
-                    workshop.library().plan().days().get(day), workshop.library(), true);
+            DailyPost post = new DailyPost(
+                    1,
+                    2,
+                    java.time.LocalDate.of(2026, 3, 8),
+                    day,
+                    days,
+                    workshop.library().plan().days().get(day),
+                    workshop.library(),
+                    true);
             // WHEN it is rendered as the bot posts it
-            JsonNode body = new ObjectMapper().readTree(Reply.visible(DailyPosts.render(post)).toCallback().toString());
+            JsonNode body = new ObjectMapper()
+                    .readTree(
+                            Reply.visible(DailyPosts.render(post)).toCallback().toString());
             // THEN it keeps every limit, and its thread name fits Discord's 100 characters
             limits.checkCallback("daily post day " + post.number(), body, problems);
             String thread = DailyPosts.threadName(post);
@@ -241,7 +298,12 @@ class DiscordLimitsTest {
                     .flatMap(card -> button(card, "/section name:" + handle, "Full text"));
             Optional<JsonNode> page = fullText.flatMap(crawler::press);
             while (page.isPresent() && pages.size() < 1_000) {
-                pages.add(page.get().path("data").path("embeds").path(0).path("description").asText(""));
+                pages.add(page.get()
+                        .path("data")
+                        .path("embeds")
+                        .path(0)
+                        .path("description")
+                        .asText(""));
                 page = button(page.get(), "full text of " + handle, "Next ▶").flatMap(crawler::press);
             }
 
@@ -253,7 +315,8 @@ class DiscordLimitsTest {
             }
         }
         problems.addAll(crawler.problems());
-        assertNoProblems(problems, "full text of " + workshop.library().sections().size() + " sections");
+        assertNoProblems(
+                problems, "full text of " + workshop.library().sections().size() + " sections");
     }
 
     @ParameterizedTest(name = "{0}")
@@ -268,7 +331,12 @@ class DiscordLimitsTest {
         Optional<JsonNode> page = crawler.ask("sections", Map.of());
         while (page.isPresent() && pages < 1_000) {
             pages++;
-            for (String line : page.get().path("data").path("embeds").path(0).path("description").asText("")
+            for (String line : page.get()
+                    .path("data")
+                    .path("embeds")
+                    .path(0)
+                    .path("description")
+                    .asText("")
                     .split("\n")) {
                 Matcher toc = TOC_LINE.matcher(line);
                 if (toc.matches()) {
@@ -308,15 +376,22 @@ class DiscordLimitsTest {
     @MethodSource("workshops")
     void buttonsOfMessagesFromAnotherContentVersion_answerWithinDiscordLimits(Workshop workshop) {
         // GIVEN the buttons of every section, list, contents and quote message built from the other workshop
-        Workshop other = workshops.stream().filter(candidate -> candidate != workshop).findFirst().orElseThrow();
+        Workshop other = workshops.stream()
+                .filter(candidate -> candidate != workshop)
+                .findFirst()
+                .orElseThrow();
         ReplyCrawler old = new ReplyCrawler(other.registry(), limits(other));
         old.ask("sections", Map.of());
         old.ask("reading-list", Map.of());
         old.ask("quote", Map.of());
-        other.library().sections().forEach(section ->
-                old.ask("section", Map.of("name", other.library().handle(section))));
-        other.library().readingLists().forEach(list ->
-                old.ask("reading-list", Map.of("list", other.library().handle(list))));
+        other.library()
+                .sections()
+                .forEach(section ->
+                        old.ask("section", Map.of("name", other.library().handle(section))));
+        other.library()
+                .readingLists()
+                .forEach(list ->
+                        old.ask("reading-list", Map.of("list", other.library().handle(list))));
         List<ReplyCrawler.Button> stale = old.queued();
 
         // WHEN a member presses each of them after the content changed to this workshop
@@ -335,8 +410,8 @@ class DiscordLimitsTest {
      * Every command with no options, every option with every typed input and every choice it offers, and every
      * section, reading list, page and author of the workshop, and searches for some of its titles.
      */
-    private static List<Map.Entry<String, Map<String, String>>> invocations(Workshop workshop,
-            CommandRegistry registry, ReplyCrawler crawler) {
+    private static List<Map.Entry<String, Map<String, String>>> invocations(
+            Workshop workshop, CommandRegistry registry, ReplyCrawler crawler) {
         Set<Map.Entry<String, Map<String, String>>> asks = new LinkedHashSet<>();
         Library library = workshop.library();
         List<String> queries = new ArrayList<>(TYPED);
@@ -351,7 +426,8 @@ class DiscordLimitsTest {
                 if (option.isAutoComplete()) {
                     for (String typed : TYPED) {
                         crawler.complete(command.name(), option.getName(), typed).stream()
-                                .map(Suggester.Entry::value).forEach(values::add);
+                                .map(Suggester.Entry::value)
+                                .forEach(values::add);
                     }
                 }
                 for (String value : values) {
@@ -360,7 +436,9 @@ class DiscordLimitsTest {
             }
         }
         for (int n = 0; n < library.sections().size(); n += SEARCHED_TITLE_EVERY) {
-            asks.add(Map.entry("search", Map.of("query", typable(200, library.sections().get(n).title()))));
+            asks.add(Map.entry(
+                    "search",
+                    Map.of("query", typable(200, library.sections().get(n).title()))));
         }
         for (Section section : library.sections()) {
             asks.add(Map.entry("section", Map.of("name", library.handle(section))));
@@ -376,13 +454,17 @@ class DiscordLimitsTest {
         for (Suggester.Entry author : workshop.snapshot().authors().entries()) {
             asks.add(Map.entry("quote", Map.of("author", author.value())));
         }
-        workshop.snapshot().authors().entries().stream().findFirst().ifPresent(author ->
-                asks.add(Map.entry("quote", Map.of("author", author.value(), "search", "interview"))));
+        workshop.snapshot().authors().entries().stream()
+                .findFirst()
+                .ifPresent(author ->
+                        asks.add(Map.entry("quote", Map.of("author", author.value(), "search", "interview"))));
         return List.copyOf(asks);
     }
 
     private static List<OptionData> autocompleted(SlashCommand command) {
-        return command.data().getOptions().stream().filter(OptionData::isAutoComplete).toList();
+        return command.data().getOptions().stream()
+                .filter(OptionData::isAutoComplete)
+                .toList();
     }
 
     /** What Discord lets a member send: no more than the option's maximum length. */
@@ -404,7 +486,8 @@ class DiscordLimitsTest {
 
     private static Optional<ReplyCrawler.Button> button(JsonNode reply, String foundIn, String label) {
         return ReplyCrawler.buttons(reply, foundIn).stream()
-                .filter(button -> button.enabled() && button.label().equals(label)).findFirst();
+                .filter(button -> button.enabled() && button.label().equals(label))
+                .findFirst();
     }
 
     /**
@@ -416,7 +499,8 @@ class DiscordLimitsTest {
         List<String> pageWords = new ArrayList<>();
         List<Boolean> endsPage = new ArrayList<>();
         for (String page : pages) {
-            List<String> words = WORD.matcher(page).results().map(match -> match.group()).toList();
+            List<String> words =
+                    WORD.matcher(page).results().map(match -> match.group()).toList();
             for (int i = 0; i < words.size(); i++) {
                 pageWords.add(words.get(i));
                 endsPage.add(i == words.size() - 1);
@@ -424,18 +508,21 @@ class DiscordLimitsTest {
         }
         List<String> sectionWords = section.blocks().stream()
                 .flatMap(block -> block.spans().stream())
-                .flatMap(span -> WORD.matcher(span.text()).results().map(match -> match.group())).toList();
+                .flatMap(span -> WORD.matcher(span.text()).results().map(match -> match.group()))
+                .toList();
         int at = 0;
         for (int w = 0; w < sectionWords.size(); w++) {
             String word = sectionWords.get(w);
-            while (at < pageWords.size() && !pageWords.get(at).equals(word) && !straddles(word, at, pageWords,
-                    endsPage)) {
+            while (at < pageWords.size()
+                    && !pageWords.get(at).equals(word)
+                    && !straddles(word, at, pageWords, endsPage)) {
                 at++;
             }
             if (at == pageWords.size()) {
                 problems.add(handle + ": word " + (w + 1) + " of " + sectionWords.size() + " ('"
-                        + DiscordLimits.abbreviate(word) + "', after '" + String.join(" ",
-                        sectionWords.subList(Math.max(0, w - 6), w)) + "') is on none of the " + pages.size()
+                        + DiscordLimits.abbreviate(word) + "', after '"
+                        + String.join(" ", sectionWords.subList(Math.max(0, w - 6), w)) + "') is on none of the "
+                        + pages.size()
                         + " full text pages");
                 return;
             }
@@ -451,8 +538,7 @@ class DiscordLimitsTest {
     }
 
     private static boolean straddles(String word, int at, List<String> pageWords, List<Boolean> endsPage) {
-        return endsPage.get(at) && at + 1 < pageWords.size()
-                && word.equals(pageWords.get(at) + pageWords.get(at + 1));
+        return endsPage.get(at) && at + 1 < pageWords.size() && word.equals(pageWords.get(at) + pageWords.get(at + 1));
     }
 
     /** A URL with the escapes that keep it inside a masked link undone. */
@@ -467,37 +553,58 @@ class DiscordLimitsTest {
     // ---- the stress workshop's own measures
 
     private static int longest(List<Block> blocks, Block.Kind kind) {
-        return blocks.stream().filter(block -> block.kind() == kind).mapToInt(block -> block.plain().length()).max()
+        return blocks.stream()
+                .filter(block -> block.kind() == kind)
+                .mapToInt(block -> block.plain().length())
+                .max()
                 .orElse(0);
     }
 
     private static long linksIn(Library library, ReadingList list) {
-        return library.links().stream().filter(link -> list.id().equals(link.list())).count();
+        return library.links().stream()
+                .filter(link -> list.id().equals(link.list()))
+                .count();
     }
 
     /** Which kinds of text hold a mention; every kind the stress workshop promises should. */
     private static Map<String, Boolean> mentionsIn(Library library) {
         Map<String, List<String>> texts = new LinkedHashMap<>();
         texts.put("page titles", library.pages().stream().map(Page::title).toList());
-        texts.put("section titles", library.sections().stream().map(Section::title).toList());
+        texts.put(
+                "section titles",
+                library.sections().stream().map(Section::title).toList());
         texts.put("link texts", library.links().stream().map(Link::text).toList());
-        texts.put("attributions", library.quotes().stream().map(Quote::attribution).filter(who -> who != null)
-                .toList());
-        texts.put("reading list titles", library.readingLists().stream().map(ReadingList::title).toList());
-        texts.put("section text", library.sections().stream().flatMap(section -> section.blocks().stream())
-                .map(Block::plain).toList());
+        texts.put(
+                "attributions",
+                library.quotes().stream()
+                        .map(Quote::attribution)
+                        .filter(who -> who != null)
+                        .toList());
+        texts.put(
+                "reading list titles",
+                library.readingLists().stream().map(ReadingList::title).toList());
+        texts.put(
+                "section text",
+                library.sections().stream()
+                        .flatMap(section -> section.blocks().stream())
+                        .map(Block::plain)
+                        .toList());
         Map<String, Boolean> found = new LinkedHashMap<>();
-        texts.forEach((kind, all) -> found.put(kind, all.stream()
-                .anyMatch(text -> StressWorkshop.MENTIONS.stream().anyMatch(text::contains))));
+        texts.forEach((kind, all) -> found.put(
+                kind,
+                all.stream().anyMatch(text -> StressWorkshop.MENTIONS.stream().anyMatch(text::contains))));
         String everything = String.join("\n", texts.get("section text"));
         StressWorkshop.MENTIONS.forEach(mention -> found.put(mention + " in the text", everything.contains(mention)));
         return found;
     }
 
     private static void assertNoProblems(List<String> problems, String checked) {
-        assertTrue(problems.isEmpty(), () -> problems.size() + " problems in " + checked + ":\n"
-                + problems.stream().limit(SHOWN_PROBLEMS).collect(Collectors.joining("\n"))
-                + (problems.size() > SHOWN_PROBLEMS ? "\n… and " + (problems.size() - SHOWN_PROBLEMS) + " more"
-                        : ""));
+        assertTrue(
+                problems.isEmpty(),
+                () -> problems.size() + " problems in " + checked + ":\n"
+                        + problems.stream().limit(SHOWN_PROBLEMS).collect(Collectors.joining("\n"))
+                        + (problems.size() > SHOWN_PROBLEMS
+                                ? "\n… and " + (problems.size() - SHOWN_PROBLEMS) + " more"
+                                : ""));
     }
 }

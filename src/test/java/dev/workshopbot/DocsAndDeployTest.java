@@ -49,7 +49,8 @@ class DocsAndDeployTest {
 
     @Test
     void shippedConfig_setsEveryKey_andLoadsAsIs() throws IOException {
-        JsonNode yaml = new ObjectMapper(new YAMLFactory()).readTree(Path.of("config/bot.yml").toFile());
+        JsonNode yaml = new ObjectMapper(new YAMLFactory())
+                .readTree(Path.of("config/bot.yml").toFile());
         Set<String> present = new TreeSet<>();
         for (Iterator<Map.Entry<String, JsonNode>> sections = yaml.fields(); sections.hasNext(); ) {
             Map.Entry<String, JsonNode> section = sections.next();
@@ -57,13 +58,16 @@ class DocsAndDeployTest {
         }
         assertEquals(configKeys(), present);
         BotConfig config = BotConfig.load(Path.of("config/bot.yml"));
-        assertEquals(java.util.Optional.of("https://segunakinyemi.com/ai-interview-workshop"), config.content().siteBaseUrl());
+        assertEquals(
+                java.util.Optional.of("https://segunakinyemi.com/ai-interview-workshop"),
+                config.content().siteBaseUrl());
     }
 
     @Test
     void dockerfile_buildsInOneStageAndRunsTheJarsRunCommandAsANonRootUser() throws IOException {
         List<String> lines = Files.readAllLines(Path.of("Dockerfile"));
-        List<String> from = lines.stream().filter(line -> line.startsWith("FROM ")).toList();
+        List<String> from =
+                lines.stream().filter(line -> line.startsWith("FROM ")).toList();
         assertEquals(2, from.size(), "multi-stage: a Maven build, then a JRE");
         assertTrue(from.get(1).contains("eclipse-temurin:17-jre"), from.get(1));
         String all = String.join("\n", lines);
@@ -75,7 +79,8 @@ class DocsAndDeployTest {
         Matcher port = Pattern.compile("WORKSHOP_BOT_HTTP_PORT=(\\d+)").matcher(all);
         assertTrue(port.find());
         assertTrue(all.contains("http://127.0.0.1:" + port.group(1) + "/health"), "health check on the health port");
-        Matcher cmd = Pattern.compile("CMD \\[\"java\", \"-jar\", \"/app/workshop-bot.jar\", \"(\\w+)\"\\]").matcher(all);
+        Matcher cmd = Pattern.compile("CMD \\[\"java\", \"-jar\", \"/app/workshop-bot.jar\", \"(\\w+)\"\\]")
+                .matcher(all);
         assertTrue(cmd.find(), "the start command");
         assertTrue(Arguments.COMMANDS.contains(cmd.group(1)), cmd.group(1));
         assertEquals("run", cmd.group(1));

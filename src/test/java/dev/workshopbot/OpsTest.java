@@ -9,12 +9,11 @@ import dev.workshopbot.content.ContentLoader;
 import dev.workshopbot.content.Library;
 import dev.workshopbot.discord.Cooldowns;
 import dev.workshopbot.discord.Dispatcher;
+import dev.workshopbot.discord.GatewayWatch;
 import dev.workshopbot.discord.Responder;
+import dev.workshopbot.ops.Health;
 import dev.workshopbot.ops.Metrics;
 import dev.workshopbot.ops.OpsServer;
-import dev.workshopbot.discord.GatewayWatch;
-import dev.workshopbot.ops.Health;
-import net.dv8tion.jda.api.events.StatusChangeEvent;
 import dev.workshopbot.store.Database;
 import java.io.OutputStream;
 import java.net.Socket;
@@ -26,16 +25,17 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
-import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import net.dv8tion.jda.api.JDA;
 import net.dv8tion.jda.api.events.GatewayPingEvent;
+import net.dv8tion.jda.api.events.StatusChangeEvent;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -53,8 +53,11 @@ class OpsTest {
 
     private HttpResponse<String> send(OpsServer server, String method, String path) throws Exception {
         // the request timeout only turns a hung server into a failure instead of a stuck build
-        return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + path))
-                .method(method, HttpRequest.BodyPublishers.noBody()).timeout(Duration.ofSeconds(20)).build(),
+        return http.send(
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + path))
+                        .method(method, HttpRequest.BodyPublishers.noBody())
+                        .timeout(Duration.ofSeconds(20))
+                        .build(),
                 HttpResponse.BodyHandlers.ofString());
     }
 
@@ -64,7 +67,9 @@ class OpsTest {
         String host = dev.workshopbot.config.BotConfig.defaults().http().host();
         try (OpsServer server = new OpsServer(host, 0, Optional::empty, new Metrics())) {
             // THEN it listens on the loopback address only
-            assertTrue(server.address().getAddress().isLoopbackAddress(), server.address().toString());
+            assertTrue(
+                    server.address().getAddress().isLoopbackAddress(),
+                    server.address().toString());
             // AND only the exact paths answer, with GET and HEAD only
             assertEquals(200, get(server, "/health").statusCode());
             assertEquals(200, send(server, "HEAD", "/health").statusCode());
@@ -97,15 +102,18 @@ class OpsTest {
         // GIVEN a serving bot whose SQLite file is then deleted
         Path file = dir.resolve("x.db");
         Database database = Database.open("jdbc:sqlite:" + file);
-        try (OpsServer server = new OpsServer("127.0.0.1", 0, Health.firstProblem(List.of(
-                () -> Health.content(SHIPPED), database::unavailable)), new Metrics())) {
+        try (OpsServer server = new OpsServer(
+                "127.0.0.1",
+                0,
+                Health.firstProblem(List.of(() -> Health.content(SHIPPED), database::unavailable)),
+                new Metrics())) {
             assertEquals(200, get(server, "/health").statusCode());
             Files.delete(file);
             // WHEN /health is asked THEN it says the database file was deleted
             HttpResponse<String> deleted = get(server, "/health");
             assertEquals(503, deleted.statusCode());
-            assertTrue(deleted.body().startsWith("unavailable: database file " + file + " was deleted"),
-                    deleted.body());
+            assertTrue(
+                    deleted.body().startsWith("unavailable: database file " + file + " was deleted"), deleted.body());
         }
     }
 
@@ -131,7 +139,9 @@ class OpsTest {
         };
         GatewayWatch gateway = new GatewayWatch(clock);
         // JDA's public interface stands in for a connection; the event only asks it for a response number
-        JDA jda = (JDA) java.lang.reflect.Proxy.newProxyInstance(JDA.class.getClassLoader(), new Class<?>[] {JDA.class},
+        JDA jda = (JDA) java.lang.reflect.Proxy.newProxyInstance(
+                JDA.class.getClassLoader(),
+                new Class<?>[] {JDA.class},
                 (proxy, method, args) -> method.getReturnType() == long.class ? 0L : null);
         gateway.onEvent(new GatewayPingEvent(jda, 40));
         try (OpsServer server = new OpsServer("127.0.0.1", 0, gateway::silence, new Metrics())) {
@@ -151,10 +161,15 @@ class OpsTest {
         Library none = new ContentLoader("https://x.example").load(empty.resolve("missing"));
         AtomicReference<Library> library = new AtomicReference<>(none);
         GatewayWatch gateway = new GatewayWatch(Clock.systemUTC());
-        JDA jda = (JDA) java.lang.reflect.Proxy.newProxyInstance(JDA.class.getClassLoader(), new Class<?>[] {JDA.class},
+        JDA jda = (JDA) java.lang.reflect.Proxy.newProxyInstance(
+                JDA.class.getClassLoader(),
+                new Class<?>[] {JDA.class},
                 (proxy, method, args) -> method.getReturnType() == long.class ? 0L : null);
-        try (OpsServer server = new OpsServer("127.0.0.1", 0, Health.firstProblem(List.of(
-                () -> Health.content(library.get()), gateway::problem)), new Metrics())) {
+        try (OpsServer server = new OpsServer(
+                "127.0.0.1",
+                0,
+                Health.firstProblem(List.of(() -> Health.content(library.get()), gateway::problem)),
+                new Metrics())) {
             // WHEN nothing is loaded THEN that is the reason
             HttpResponse<String> noContent = get(server, "/health");
             assertEquals(503, noContent.statusCode());
@@ -162,7 +177,9 @@ class OpsTest {
 
             // WHEN content is there but JDA has not reported a status THEN it is still connecting
             library.set(SHIPPED);
-            assertEquals("unavailable: connecting to Discord\n", get(server, "/health").body());
+            assertEquals(
+                    "unavailable: connecting to Discord\n",
+                    get(server, "/health").body());
             // WHEN JDA says CONNECTED THEN it serves; WHEN it waits to reconnect THEN it says so
             gateway.onEvent(new StatusChangeEvent(jda, JDA.Status.CONNECTED, JDA.Status.LOADING_SUBSYSTEMS));
             assertEquals(200, get(server, "/health").statusCode());
@@ -177,30 +194,37 @@ class OpsTest {
     void metrics_countACommandAfterItIsServed_withItsLatency() throws Exception {
         Metrics metrics = new Metrics();
         metrics.contentVersion(SHIPPED.shortVersion());
-        Dispatcher dispatcher = new Dispatcher(Executors.newSingleThreadExecutor(),
-                Executors.newSingleThreadScheduledExecutor(), new Cooldowns(5, Duration.ofSeconds(10), System::nanoTime),
-                Duration.ofSeconds(1), (context, outcome, latency) -> metrics.commandServed(context.command(), outcome,
-                        latency));
+        Dispatcher dispatcher = new Dispatcher(
+                Executors.newSingleThreadExecutor(),
+                Executors.newSingleThreadScheduledExecutor(),
+                new Cooldowns(5, Duration.ofSeconds(10), System::nanoTime),
+                Duration.ofSeconds(1),
+                (context, outcome, latency) -> metrics.commandServed(context.command(), outcome, latency));
         try (OpsServer server = new OpsServer("127.0.0.1", 0, Optional::empty, metrics)) {
             assertTrue(!get(server, "/metrics").body().contains("command=\"section\""));
-            dispatcher.dispatch(new Dispatcher.Context(1, 2, "section"), false, true,
-                    () -> Reply.visible(Messages.text("hi")), new Responder() {
-                        @Override
-                        public void reply(Reply reply) {
-                        }
+            dispatcher
+                    .dispatch(
+                            new Dispatcher.Context(1, 2, "section"),
+                            false,
+                            true,
+                            () -> Reply.visible(Messages.text("hi")),
+                            new Responder() {
+                                @Override
+                                public void reply(Reply reply) {}
 
-                        @Override
-                        public void defer(boolean ephemeral) {
-                        }
+                                @Override
+                                public void defer(boolean ephemeral) {}
 
-                        @Override
-                        public void replyAfterDefer(Reply reply) {
-                        }
-                    }).get(5, TimeUnit.SECONDS);
+                                @Override
+                                public void replyAfterDefer(Reply reply) {}
+                            })
+                    .get(5, TimeUnit.SECONDS);
             String scrape = get(server, "/metrics").body();
-            assertTrue(scrape.contains("workshopbot_command_latency_seconds_count{command=\"section\",outcome=\"ok\"} 1"),
+            assertTrue(
+                    scrape.contains("workshopbot_command_latency_seconds_count{command=\"section\",outcome=\"ok\"} 1"),
                     scrape);
-            assertTrue(scrape.contains("workshopbot_content_version{version=\"" + SHIPPED.shortVersion() + "\"} 1"),
+            assertTrue(
+                    scrape.contains("workshopbot_content_version{version=\"" + SHIPPED.shortVersion() + "\"} 1"),
                     scrape);
             assertTrue(scrape.contains("jvm_memory_used_bytes"), "JVM memory is exported");
         }

@@ -8,9 +8,9 @@ import dev.workshopbot.commands.Caller;
 import dev.workshopbot.commands.Invocation;
 import dev.workshopbot.commands.Reply;
 import dev.workshopbot.config.BotConfig;
-import dev.workshopbot.discord.ModLog;
 import dev.workshopbot.content.ContentLoader;
 import dev.workshopbot.content.LibraryDiff;
+import dev.workshopbot.discord.ModLog;
 import dev.workshopbot.reload.ContentReloader;
 import dev.workshopbot.search.Suggester;
 import dev.workshopbot.store.AuditLog;
@@ -41,6 +41,7 @@ class ReloadTest {
 
     @TempDir
     Path dir;
+
     private Path content;
     private App.Services services;
     private final List<String> modLog = new ArrayList<>();
@@ -72,8 +73,8 @@ class ReloadTest {
 
                 Going away.
                 """);
-        BotConfig config = BotConfig.load(dir.resolve("none.yml"),
-                Map.of("WORKSHOP_BOT_STORAGE_URL", "jdbc:sqlite:" + dir.resolve("bot.db")));
+        BotConfig config = BotConfig.load(
+                dir.resolve("none.yml"), Map.of("WORKSHOP_BOT_STORAGE_URL", "jdbc:sqlite:" + dir.resolve("bot.db")));
         ContentLoader loader = new ContentLoader("https://x.example");
         services = App.assemble(config, content, loader, loader.load(content), Clock.systemUTC());
         services.reloader().addListener((who, result) -> modLog.add(ModLog.line(who, result)));
@@ -90,9 +91,15 @@ class ReloadTest {
     private static String text(Reply reply) {
         StringBuilder out = new StringBuilder(reply.message().getContent());
         reply.message().getEmbeds().forEach(embed -> {
-            out.append(embed.getTitle()).append('\n').append(embed.getDescription()).append('\n');
-            embed.getFields().forEach(field -> out.append(field.getName()).append(": ").append(field.getValue())
-                    .append('\n'));
+            out.append(embed.getTitle())
+                    .append('\n')
+                    .append(embed.getDescription())
+                    .append('\n');
+            embed.getFields()
+                    .forEach(field -> out.append(field.getName())
+                            .append(": ")
+                            .append(field.getValue())
+                            .append('\n'));
         });
         return out.toString();
     }
@@ -155,12 +162,14 @@ class ReloadTest {
 
                 Fresh [reading](https://c.example).
                 """);
-        ContentReloader.Result result = services.reloader().reload(
-                new ContentReloader.Requester(1, 7, ContentReloader.Door.SLASH));
+        ContentReloader.Result result =
+                services.reloader().reload(new ContentReloader.Requester(1, 7, ContentReloader.Door.SLASH));
         // THEN the diff names exactly what changed
         assertEquals(ContentReloader.Result.Outcome.SWAPPED, result.outcome());
         LibraryDiff diff = result.diff();
-        assertEquals(new LibraryDiff.Change(List.of(), List.of(), List.of("a.md")).toString(), diff.pages().toString());
+        assertEquals(
+                new LibraryDiff.Change(List.of(), List.of(), List.of("a.md")).toString(),
+                diff.pages().toString());
         assertEquals(List.of("recent"), diff.sections().added());
         assertEquals(List.of("removed"), diff.sections().removed());
         assertEquals(List.of("alpha", "edited"), diff.sections().changed(), "alpha lost a link, edited got new text");
@@ -188,8 +197,8 @@ class ReloadTest {
         // GIVEN a reload that is stuck in its last step (its listeners are told while it holds the lock)
         java.util.concurrent.CountDownLatch inside = new java.util.concurrent.CountDownLatch(1);
         java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
-        BotConfig config = BotConfig.load(dir.resolve("none.yml"),
-                Map.of("WORKSHOP_BOT_STORAGE_URL", "jdbc:sqlite:" + dir.resolve("busy.db")));
+        BotConfig config = BotConfig.load(
+                dir.resolve("none.yml"), Map.of("WORKSHOP_BOT_STORAGE_URL", "jdbc:sqlite:" + dir.resolve("busy.db")));
         ContentLoader loader = new ContentLoader("https://x.example");
         App.Services slow = App.assemble(config, content, loader, loader.load(content), Clock.systemUTC());
         slow.reloader().addListener((who, result) -> {
@@ -201,15 +210,17 @@ class ReloadTest {
             }
         });
         ExecutorService pool = Executors.newSingleThreadExecutor();
-        Future<ContentReloader.Result> first = pool.submit(() -> slow.reloader().reload(
-                new ContentReloader.Requester(0, 0, ContentReloader.Door.SIGNAL)));
+        Future<ContentReloader.Result> first = pool.submit(
+                () -> slow.reloader().reload(new ContentReloader.Requester(0, 0, ContentReloader.Door.SIGNAL)));
         assertTrue(inside.await(10, TimeUnit.SECONDS));
         // WHEN a moderator asks for another reload meanwhile
         Reply busy = slow.registry().handle(new Invocation("reload", null, Map.of(), MODERATOR));
         // THEN they are told one is running, and the first one finishes normally
         assertTrue(text(busy).contains("A reload is already running"), text(busy));
         release.countDown();
-        assertEquals(ContentReloader.Result.Outcome.UNCHANGED, first.get(10, TimeUnit.SECONDS).outcome());
+        assertEquals(
+                ContentReloader.Result.Outcome.UNCHANGED,
+                first.get(10, TimeUnit.SECONDS).outcome());
         pool.shutdown();
     }
 
@@ -222,21 +233,31 @@ class ReloadTest {
     void ordinaryMember_isRefusedReloadAndDailySet_andTheRefusalIsAudited() {
         Reply reload = ask("reload", Map.of(), MEMBER);
         assertTrue(reload.ephemeral());
-        assertTrue(reload.message().getContent().contains("Manage Server"), reload.message().getContent());
-        Reply daily = services.registry().handle(new Invocation("daily", "set",
-                Map.of("channel", "123", "time", "09:00"), MEMBER));
+        assertTrue(
+                reload.message().getContent().contains("Manage Server"),
+                reload.message().getContent());
+        Reply daily = services.registry()
+                .handle(new Invocation("daily", "set", Map.of("channel", "123", "time", "09:00"), MEMBER));
         assertTrue(daily.message().getContent().startsWith("Only moderators"));
         List<AuditLog.Entry> refused = services.audit().recent(10).stream()
-                .filter(entry -> entry.action().equals("refused")).toList();
-        assertEquals(List.of("/daily set", "/reload"), refused.stream().map(AuditLog.Entry::detail).toList());
+                .filter(entry -> entry.action().equals("refused"))
+                .toList();
+        assertEquals(
+                List.of("/daily set", "/reload"),
+                refused.stream().map(AuditLog.Entry::detail).toList());
         assertEquals(List.of(), services.dailyStore().allSettings());
     }
 
     @Test
     void memberWithAModeratorRole_isAllowed() {
-        Reply daily = services.registry().handle(new Invocation("daily", "set",
-                Map.of("channel", "123", "time", "09:00", "timezone", "Europe/Berlin"), MODERATOR));
-        assertTrue(daily.message().getContent().startsWith("Daily posts go to <#123> at 09:00 (Europe/Berlin)"),
+        Reply daily = services.registry()
+                .handle(new Invocation(
+                        "daily",
+                        "set",
+                        Map.of("channel", "123", "time", "09:00", "timezone", "Europe/Berlin"),
+                        MODERATOR));
+        assertTrue(
+                daily.message().getContent().startsWith("Daily posts go to <#123> at 09:00 (Europe/Berlin)"),
                 daily.message().getContent());
         assertEquals(1, services.dailyStore().allSettings().size());
     }
@@ -251,7 +272,8 @@ class ReloadTest {
                 int answered = 0;
                 while (!stop.get()) {
                     Reply reply = ask("sections", Map.of(), MEMBER);
-                    String footer = reply.message().getEmbeds().get(0).getFooter().getText();
+                    String footer =
+                            reply.message().getEmbeds().get(0).getFooter().getText();
                     assertTrue(footer.matches(".*content [0-9a-f]{12}"), footer);
                     String toc = reply.message().getEmbeds().get(0).getDescription();
                     boolean old = toc.contains("Removed");
@@ -263,10 +285,16 @@ class ReloadTest {
             }));
         }
         for (int i = 0; i < 20; i++) {
-            write("a.md", (i % 2 == 0 ? "# Alpha\n\n## Version " + i + "\n\nText.\n"
-                    : "# Alpha\n\n## Removed\n\nText " + i + ".\n"));
-            assertEquals(ContentReloader.Result.Outcome.SWAPPED, services.reloader().reload(
-                    new ContentReloader.Requester(0, 0, ContentReloader.Door.CONSOLE)).outcome());
+            write(
+                    "a.md",
+                    (i % 2 == 0
+                            ? "# Alpha\n\n## Version " + i + "\n\nText.\n"
+                            : "# Alpha\n\n## Removed\n\nText " + i + ".\n"));
+            assertEquals(
+                    ContentReloader.Result.Outcome.SWAPPED,
+                    services.reloader()
+                            .reload(new ContentReloader.Requester(0, 0, ContentReloader.Door.CONSOLE))
+                            .outcome());
         }
         stop.set(true);
         int answered = 0;

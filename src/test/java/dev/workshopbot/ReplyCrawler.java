@@ -27,8 +27,7 @@ import java.util.stream.Collectors;
 final class ReplyCrawler {
 
     /** A button found in a reply: its id, what it says and the reply it came with. */
-    record Button(String customId, String label, boolean enabled, String foundIn) {
-    }
+    record Button(String customId, String label, boolean enabled, String foundIn) {}
 
     private static final Caller MEMBER = new Caller(111L, 222L, false);
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -49,16 +48,18 @@ final class ReplyCrawler {
 
     /** Runs a slash command and checks its reply; empty when the handler threw. */
     Optional<JsonNode> ask(String command, Map<String, String> options) {
-        String where = "/" + command + options.entrySet().stream()
-                .map(option -> " " + option.getKey() + ":\"" + DiscordLimits.abbreviate(option.getValue()) + "\"")
-                .collect(Collectors.joining());
+        String where = "/" + command
+                + options.entrySet().stream()
+                        .map(option ->
+                                " " + option.getKey() + ":\"" + DiscordLimits.abbreviate(option.getValue()) + "\"")
+                        .collect(Collectors.joining());
         return answer(where, () -> registry.handle(new Invocation(command, null, options, MEMBER)));
     }
 
     /** Presses a button and checks the reply; empty when the handler threw. */
     Optional<JsonNode> press(Button button) {
-        String where = "button '" + button.label() + "' [" + button.customId() + "] of "
-                + abbreviateOrigin(button.foundIn());
+        String where =
+                "button '" + button.label() + "' [" + button.customId() + "] of " + abbreviateOrigin(button.foundIn());
         presses++;
         return answer(where, () -> registry.press(button.customId(), MEMBER));
     }
@@ -110,8 +111,11 @@ final class ReplyCrawler {
         for (JsonNode row : callback.path("data").path("components")) {
             for (JsonNode component : row.path("components")) {
                 if (component.has("custom_id")) {
-                    buttons.add(new Button(component.path("custom_id").asText(), component.path("label").asText(""),
-                            !component.path("disabled").asBoolean(false), foundIn));
+                    buttons.add(new Button(
+                            component.path("custom_id").asText(),
+                            component.path("label").asText(""),
+                            !component.path("disabled").asBoolean(false),
+                            foundIn));
                 }
             }
         }

@@ -27,33 +27,85 @@ final class StressWorkshop {
     /** The same characters backslash-escaped, so they reach a Markdown page's text literally. */
     static final String ESCAPED_MARKDOWN = "\\*\\_\\~\\|\\>\\#\\[\\]\\(\\)";
 
-    private static final List<String> VOCABULARY = List.of("interview", "engineer", "prompt", "review", "design",
-            "system", "agent", "context", "test", "deploy", "debug", "verify", "candidate", "question", "answer",
-            "model", "latency", "cache", "budget", "trade-off", "rubric", "pairing", "whiteboard", "incident",
-            "rollback", "schema", "queue", "index", "shard", "replica", "monitor", "alert", "owner", "ticket");
+    private static final List<String> VOCABULARY = List.of(
+            "interview",
+            "engineer",
+            "prompt",
+            "review",
+            "design",
+            "system",
+            "agent",
+            "context",
+            "test",
+            "deploy",
+            "debug",
+            "verify",
+            "candidate",
+            "question",
+            "answer",
+            "model",
+            "latency",
+            "cache",
+            "budget",
+            "trade-off",
+            "rubric",
+            "pairing",
+            "whiteboard",
+            "incident",
+            "rollback",
+            "schema",
+            "queue",
+            "index",
+            "shard",
+            "replica",
+            "monitor",
+            "alert",
+            "owner",
+            "ticket");
 
-    private StressWorkshop() {
-    }
+    private StressWorkshop() {}
 
     /** Writes the workshop's pages into {@code directory} and returns it. */
     static Path write(Path directory) throws IOException {
         Files.createDirectories(directory);
-        page(directory, "long-prose.md", frontMatter("Long prose @everyone *and* _friends_", 1,
-                "summaries:\n  no-sentence-ends-here: '" + paragraph(650, 30) + "'"), longProse());
-        page(directory, "reading-lists.md", frontMatter("Reading lists <@&123456789012345678> | [all] (of them)", 2,
-                null), readingLists());
+        page(
+                directory,
+                "long-prose.md",
+                frontMatter(
+                        "Long prose @everyone *and* _friends_",
+                        1,
+                        "summaries:\n  no-sentence-ends-here: '" + paragraph(650, 30) + "'"),
+                longProse());
+        page(
+                directory,
+                "reading-lists.md",
+                frontMatter("Reading lists <@&123456789012345678> | [all] (of them)", 2, null),
+                readingLists());
         page(directory, "quotes.md", frontMatter("Quotes ~~and~~ attributions @here", 3, null), quotes());
         // Anchors of 300-character headings under this route come just under the 512 a link button takes.
-        page(directory, "headings.md", frontMatter("Headings # > ` of every kind <@123>", 4,
-                "permalink: /" + "headings-route/".repeat(11)), headings());
+        page(
+                directory,
+                "headings.md",
+                frontMatter("Headings # > ` of every kind <@123>", 4, "permalink: /" + "headings-route/".repeat(11)),
+                headings());
         // Every URL of this page is past 512: its sections can have no link button.
-        page(directory, "permalink.md", frontMatter("A page with a very long permalink", 5,
-                "permalink: /" + "deeply-nested-route/".repeat(28) + "end/"), ordinaryBody(5));
-        page(directory, "a-file-name-so-long-that-no-autocomplete-value-can-hold-its-path-"
-                + "and-every-key-from-it-needs-a-hash.md", frontMatter(words(40, 77) + " " + MENTIONS.get(0), 6, null),
+        page(
+                directory,
+                "permalink.md",
+                frontMatter(
+                        "A page with a very long permalink",
+                        5,
+                        "permalink: /" + "deeply-nested-route/".repeat(28) + "end/"),
+                ordinaryBody(5));
+        page(
+                directory,
+                "a-file-name-so-long-that-no-autocomplete-value-can-hold-its-path-"
+                        + "and-every-key-from-it-needs-a-hash.md",
+                frontMatter(words(40, 77) + " " + MENTIONS.get(0), 6, null),
                 ordinaryBody(6));
         for (int n = 7; n <= PAGES; n++) {
-            String title = n % 9 == 0 ? "Page " + n + " " + MENTIONS.get(n % 4) + " " + MARKDOWN
+            String title = n % 9 == 0
+                    ? "Page " + n + " " + MENTIONS.get(n % 4) + " " + MARKDOWN
                     : "Page " + n + ": " + capitalised(words(3, n));
             page(directory, String.format("page-%02d.md", n), frontMatter(title, n, null), ordinaryBody(n));
         }
@@ -72,7 +124,8 @@ final class StressWorkshop {
     // ---- the pages
 
     private static String longProse() {
-        StringBuilder out = new StringBuilder("# Long prose\n\n").append(paragraph(1, 4)).append("\n\n");
+        StringBuilder out =
+                new StringBuilder("# Long prose\n\n").append(paragraph(1, 4)).append("\n\n");
         out.append("## The endless section ").append(MENTIONS.get(3)).append("\n\n");
         for (int p = 0; p < 40; p++) {
             out.append(paragraph(100 + p, 12)).append("\n\n");
@@ -95,49 +148,96 @@ final class StressWorkshop {
         out.append("~~~\n\n").append(paragraph(500, 2)).append("\n\n");
         out.append("## A table taller than a page\n\n| Term | Meaning | Who |\n|---|---|---|\n");
         for (int row = 0; row < 140; row++) {
-            out.append("| ").append(words(2, row)).append(" | ").append(words(6, row + 3)).append(" \\| ")
-                    .append(ESCAPED_MARKDOWN).append(" | ").append(MENTIONS.get(row % 4)).append(" |\n");
+            out.append("| ")
+                    .append(words(2, row))
+                    .append(" | ")
+                    .append(words(6, row + 3))
+                    .append(" \\| ")
+                    .append(ESCAPED_MARKDOWN)
+                    .append(" | ")
+                    .append(MENTIONS.get(row % 4))
+                    .append(" |\n");
         }
-        out.append("\n## One word\n\n").append(longWord()).append("\n\n").append(paragraph(600, 2)).append("\n\n");
-        out.append("## No sentence ends here\n\n").append(noSentenceBoundaries(700, 900)).append("\n");
+        out.append("\n## One word\n\n")
+                .append(longWord())
+                .append("\n\n")
+                .append(paragraph(600, 2))
+                .append("\n\n");
+        out.append("## No sentence ends here\n\n")
+                .append(noSentenceBoundaries(700, 900))
+                .append("\n");
         return out.toString();
     }
 
     private static String readingLists() {
         StringBuilder out = new StringBuilder("## Everything to read\n\n");
-        out.append("**").append(MENTIONS.get(0)).append(" The giant reading list ").append(ESCAPED_MARKDOWN)
+        out.append("**")
+                .append(MENTIONS.get(0))
+                .append(" The giant reading list ")
+                .append(ESCAPED_MARKDOWN)
                 .append(":**\n\n");
         for (int i = 0; i < GIANT_LIST_ITEMS; i++) {
             String text = i % 7 == 0 ? linkText300(i) : capitalised(words(3, i)) + " " + MENTIONS.get(i % 4);
-            out.append("* [").append(text).append("](").append(url(i % GIANT_LIST_URLS)).append(")\n");
+            out.append("* [")
+                    .append(text)
+                    .append("](")
+                    .append(url(i % GIANT_LIST_URLS))
+                    .append(")\n");
         }
-        out.append("\n## A list with a title longer than anything\n\n**").append(words(55, 900)).append(" ")
-                .append(MENTIONS.get(1)).append("**\n\n");
+        out.append("\n## A list with a title longer than anything\n\n**")
+                .append(words(55, 900))
+                .append(" ")
+                .append(MENTIONS.get(1))
+                .append("**\n\n");
         for (int i = 0; i < 40; i++) {
-            out.append("* [").append(linkText300(i + 1000)).append("](").append(url(1000 + i)).append(")\n");
+            out.append("* [")
+                    .append(linkText300(i + 1000))
+                    .append("](")
+                    .append(url(1000 + i))
+                    .append(")\n");
         }
         for (int n = 0; n < 30; n++) {
-            out.append("\n## Small list ").append(n).append(' ').append(MENTIONS.get(n % 4)).append("\n\n")
-                    .append("These links go further into ").append(words(3, n)).append(" ")
-                    .append(MENTIONS.get((n + 1) % 4)).append(":\n\n");
+            out.append("\n## Small list ")
+                    .append(n)
+                    .append(' ')
+                    .append(MENTIONS.get(n % 4))
+                    .append("\n\n")
+                    .append("These links go further into ")
+                    .append(words(3, n))
+                    .append(" ")
+                    .append(MENTIONS.get((n + 1) % 4))
+                    .append(":\n\n");
             for (int i = 0; i < 4; i++) {
-                out.append("* [").append(capitalised(words(4, n * 10 + i))).append(" ").append(ESCAPED_MARKDOWN)
-                        .append("](").append(url(2000 + n * 10 + i)).append(")\n");
+                out.append("* [")
+                        .append(capitalised(words(4, n * 10 + i)))
+                        .append(" ")
+                        .append(ESCAPED_MARKDOWN)
+                        .append("](")
+                        .append(url(2000 + n * 10 + i))
+                        .append(")\n");
             }
         }
         return out.toString();
     }
 
     private static String quotes() {
-        StringBuilder out = new StringBuilder("## Long quotes\n\n").append(paragraph(800, 2)).append("\n\n");
+        StringBuilder out = new StringBuilder("## Long quotes\n\n")
+                .append(paragraph(800, 2))
+                .append("\n\n");
         for (int q = 0; q < 20; q++) {
-            out.append("## Quote ").append(q).append(' ').append(MENTIONS.get(q % 4)).append("\n\n");
+            out.append("## Quote ")
+                    .append(q)
+                    .append(' ')
+                    .append(MENTIONS.get(q % 4))
+                    .append("\n\n");
             String who = switch (q % 4) {
-                case 0 -> "— [" + words(45, q) + " " + MENTIONS.get(0) + " " + ESCAPED_MARKDOWN + " " + q + "]("
-                        + url(3000 + q) + ")";
+                case 0 ->
+                    "— [" + words(45, q) + " " + MENTIONS.get(0) + " " + ESCAPED_MARKDOWN + " " + q + "]("
+                            + url(3000 + q) + ")";
                 // A tracking link longer than a whole embed field.
-                case 1 -> "— [Speaker " + q + " " + MENTIONS.get(2) + "](" + url(3000 + q) + "?"
-                        + "utm_campaign=stress&ref=".repeat(45) + ")";
+                case 1 ->
+                    "— [Speaker " + q + " " + MENTIONS.get(2) + "](" + url(3000 + q) + "?"
+                            + "utm_campaign=stress&ref=".repeat(45) + ")";
                 case 2 -> "— Speaker " + q + " *unlinked* " + MENTIONS.get(3);
                 default -> null;
             };
@@ -146,7 +246,11 @@ final class StressWorkshop {
                 out.append("> ").append(line.strip()).append("\n");
             }
             if (q % 5 == 4) {
-                out.append(">\n> * ").append(words(10, q)).append("\n> * ").append(MENTIONS.get(1)).append('\n');
+                out.append(">\n> * ")
+                        .append(words(10, q))
+                        .append("\n> * ")
+                        .append(MENTIONS.get(1))
+                        .append('\n');
             }
             if (who != null) {
                 out.append(">\n> ").append(who).append('\n');
@@ -158,27 +262,54 @@ final class StressWorkshop {
 
     private static String headings() {
         StringBuilder out = new StringBuilder();
-        List<String> headings = List.of("🎉🔥✨🚀", "!!! ??? ... —", "…", ESCAPED_MARKDOWN,
-                "💬", "@everyone", "<@&123456789012345678> and <@123> @here", "Repeat", "Repeat", "Repeat");
+        List<String> headings = List.of(
+                "🎉🔥✨🚀",
+                "!!! ??? ... —",
+                "…",
+                ESCAPED_MARKDOWN,
+                "💬",
+                "@everyone",
+                "<@&123456789012345678> and <@123> @here",
+                "Repeat",
+                "Repeat",
+                "Repeat");
         int n = 0;
         for (String heading : headings) {
-            out.append("## ").append(heading).append("\n\n").append(paragraph(1100 + n++, 3)).append("\n\n");
+            out.append("## ")
+                    .append(heading)
+                    .append("\n\n")
+                    .append(paragraph(1100 + n++, 3))
+                    .append("\n\n");
         }
         // Five of these found by one long query: long names, snippets of escaped stars and long "Open" links, which
         // together pass an embed's 6000 characters unless each hit is held to its share.
         for (int i = 0; i < 6; i++) {
-            out.append("## Stress heading ").append(words(34, 1200 + i)).append(' ').append(MENTIONS.get(i % 4))
-                    .append(' ').append(ESCAPED_MARKDOWN).append("\n\n").append(paragraph(1300 + i, 4))
-                    .append(" Stress heading ").append("\\*".repeat(205)).append(' ').append(words(12, i))
+            out.append("## Stress heading ")
+                    .append(words(34, 1200 + i))
+                    .append(' ')
+                    .append(MENTIONS.get(i % 4))
+                    .append(' ')
+                    .append(ESCAPED_MARKDOWN)
+                    .append("\n\n")
+                    .append(paragraph(1300 + i, 4))
+                    .append(" Stress heading ")
+                    .append("\\*".repeat(205))
+                    .append(' ')
+                    .append(words(12, i))
                     .append("\n\n");
-            out.append("### ").append(words(40, 1400 + i)).append("\n\n").append(paragraph(1500 + i, 2))
+            out.append("### ")
+                    .append(words(40, 1400 + i))
+                    .append("\n\n")
+                    .append(paragraph(1500 + i, 2))
                     .append("\n\n");
         }
         return out.toString();
     }
 
     private static String ordinaryBody(int n) {
-        StringBuilder out = new StringBuilder("## Overview\n\n").append(paragraph(n * 100, 3)).append("\n\n");
+        StringBuilder out = new StringBuilder("## Overview\n\n")
+                .append(paragraph(n * 100, 3))
+                .append("\n\n");
         for (int part = 1; part <= 4; part++) {
             out.append("## Part ").append(n).append('.').append(part);
             if ((n + part) % 6 == 0) {
@@ -186,19 +317,30 @@ final class StressWorkshop {
             }
             out.append("\n\n").append(paragraph(n * 100 + part, 6)).append("\n\n");
             if (part == 2) {
-                out.append("### Detail ").append(n).append("\n\n").append(paragraph(n * 100 + 50, 4))
+                out.append("### Detail ")
+                        .append(n)
+                        .append("\n\n")
+                        .append(paragraph(n * 100 + 50, 4))
                         .append("\n\n");
             }
             if (part == 3) {
                 out.append("Read more about ").append(words(2, n)).append(" in these sources:\n\n");
                 for (int i = 0; i < 3 + n % 4; i++) {
-                    out.append("* [").append(capitalised(words(3, n + i))).append(" ").append(MENTIONS.get(i % 4))
-                            .append("](").append(url(5000 + n * 10 + i)).append(")\n");
+                    out.append("* [")
+                            .append(capitalised(words(3, n + i)))
+                            .append(" ")
+                            .append(MENTIONS.get(i % 4))
+                            .append("](")
+                            .append(url(5000 + n * 10 + i))
+                            .append(")\n");
                 }
                 out.append('\n');
             }
             if (part == 4 && n % 3 == 0) {
-                out.append("> ").append(paragraph(n * 100 + 70, 3)).append("\n>\n> — Page author ").append(n)
+                out.append("> ")
+                        .append(paragraph(n * 100 + 70, 3))
+                        .append("\n>\n> — Page author ")
+                        .append(n)
                         .append("\n\n");
             }
         }
@@ -217,8 +359,7 @@ final class StressWorkshop {
                 case 0 -> sentence += " " + MENTIONS.get(k % 4);
                 case 1 -> sentence += " *emphasis* _and_ ~~strike~~ " + ESCAPED_MARKDOWN;
                 case 2 -> sentence += " [see " + words(2, k) + " " + MENTIONS.get((k + 1) % 4) + "](" + url(k) + ")";
-                default -> {
-                }
+                default -> {}
             }
             out.append(s == 0 ? "" : " ").append(sentence).append('.');
         }

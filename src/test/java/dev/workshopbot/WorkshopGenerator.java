@@ -20,101 +20,294 @@ public final class WorkshopGenerator {
     public static final long SEED = 20240917L;
 
     private static final List<String> TOPICS = List.of(
-            "AI Interviews", "Vibe Coding", "Vibe Engineering", "Code Review", "System Design", "Debugging",
-            "Technical Interviews", "Junior Developers", "Test Strategy", "Pair Programming", "Prompting",
-            "Coding Agents", "LeetCode", "Take-Home Projects", "Behavioral Questions", "Observability",
-            "Incident Response", "Refactoring", "API Design", "Data Modeling", "Release Engineering",
-            "Security Reviews", "Career Growth", "Mentoring", "Estimation", "Requirements", "Documentation",
-            "Performance Work", "Legacy Code", "Open Source", "Hiring Loops", "Mock Interviews", "Whiteboarding",
-            "Complexity Analysis", "Tradeoffs", "Feedback", "Onboarding", "Technical Debt", "Reliability",
+            "AI Interviews",
+            "Vibe Coding",
+            "Vibe Engineering",
+            "Code Review",
+            "System Design",
+            "Debugging",
+            "Technical Interviews",
+            "Junior Developers",
+            "Test Strategy",
+            "Pair Programming",
+            "Prompting",
+            "Coding Agents",
+            "LeetCode",
+            "Take-Home Projects",
+            "Behavioral Questions",
+            "Observability",
+            "Incident Response",
+            "Refactoring",
+            "API Design",
+            "Data Modeling",
+            "Release Engineering",
+            "Security Reviews",
+            "Career Growth",
+            "Mentoring",
+            "Estimation",
+            "Requirements",
+            "Documentation",
+            "Performance Work",
+            "Legacy Code",
+            "Open Source",
+            "Hiring Loops",
+            "Mock Interviews",
+            "Whiteboarding",
+            "Complexity Analysis",
+            "Tradeoffs",
+            "Feedback",
+            "Onboarding",
+            "Technical Debt",
+            "Reliability",
             "Context Windows");
 
     private static final List<String> PAGE_TITLES = List.of(
-            "Why %s?", "%s in Practice", "Notes on %s", "Getting Started with %s", "%s for Beginners",
-            "Rethinking %s", "The Case for %s", "%s Without the Hype", "A Field Guide to %s", "%s Done Well",
-            "Common Mistakes in %s", "%s and the Interview", "What %s Teaches Us", "%s Under Pressure",
-            "Beyond %s", "Learning %s with AI", "%s, Step by Step", "The Hard Parts of %s", "%s in the Age of AI",
-            "Questions About %s", "%s from First Principles", "Measuring %s", "%s at Work", "Teaching %s",
-            "%s Revisited", "Living with %s");
+            "Why %s?",
+            "%s in Practice",
+            "Notes on %s",
+            "Getting Started with %s",
+            "%s for Beginners",
+            "Rethinking %s",
+            "The Case for %s",
+            "%s Without the Hype",
+            "A Field Guide to %s",
+            "%s Done Well",
+            "Common Mistakes in %s",
+            "%s and the Interview",
+            "What %s Teaches Us",
+            "%s Under Pressure",
+            "Beyond %s",
+            "Learning %s with AI",
+            "%s, Step by Step",
+            "The Hard Parts of %s",
+            "%s in the Age of AI",
+            "Questions About %s",
+            "%s from First Principles",
+            "Measuring %s",
+            "%s at Work",
+            "Teaching %s",
+            "%s Revisited",
+            "Living with %s");
 
     private static final List<String> SECTION_TITLES = List.of(
-            "The Game Has Changed", "Why %s Still Matters", "%s vs. %s", "The Illusion of %s",
-            "A Historical Perspective on %s", "The %s Question", "Should I Still Practice %s?",
-            "What %s Looks Like Today", "Where %s Goes Wrong", "How to Get Better at %s", "%s in Conclusion",
-            "Your Value Lies Beyond %s", "Some Teams Are Rethinking %s", "Why LLMs Can't Replace %s (Yet)",
-            "A Short Checklist for %s", "Reading List: %s", "%s and Its Critics", "Lessons from %s",
-            "When %s Breaks Down", "Making %s Visible");
+            "The Game Has Changed",
+            "Why %s Still Matters",
+            "%s vs. %s",
+            "The Illusion of %s",
+            "A Historical Perspective on %s",
+            "The %s Question",
+            "Should I Still Practice %s?",
+            "What %s Looks Like Today",
+            "Where %s Goes Wrong",
+            "How to Get Better at %s",
+            "%s in Conclusion",
+            "Your Value Lies Beyond %s",
+            "Some Teams Are Rethinking %s",
+            "Why LLMs Can't Replace %s (Yet)",
+            "A Short Checklist for %s",
+            "Reading List: %s",
+            "%s and Its Critics",
+            "Lessons from %s",
+            "When %s Breaks Down",
+            "Making %s Visible");
 
     /** Most section titles qualify their topic, so headings mostly differ across pages, as in real workshops. */
     private static final List<String> QUALIFIERS = List.of(
-            "Honest", "Everyday", "Remote", "Modern", "Pragmatic", "Deliberate", "Careful", "Fast", "Slow", "Shared",
-            "Solo", "Team", "Early", "Late", "Real-World", "Small", "Large", "Messy", "Clean", "Automated", "Manual",
-            "Open", "Quiet", "Visible", "Risky", "Safe", "Daily", "Weekly", "Hands-On", "Async", "Live", "Written",
-            "Spoken", "Structured", "Informal", "Critical", "Practical", "Applied", "Incremental", "Reviewed");
+            "Honest",
+            "Everyday",
+            "Remote",
+            "Modern",
+            "Pragmatic",
+            "Deliberate",
+            "Careful",
+            "Fast",
+            "Slow",
+            "Shared",
+            "Solo",
+            "Team",
+            "Early",
+            "Late",
+            "Real-World",
+            "Small",
+            "Large",
+            "Messy",
+            "Clean",
+            "Automated",
+            "Manual",
+            "Open",
+            "Quiet",
+            "Visible",
+            "Risky",
+            "Safe",
+            "Daily",
+            "Weekly",
+            "Hands-On",
+            "Async",
+            "Live",
+            "Written",
+            "Spoken",
+            "Structured",
+            "Informal",
+            "Critical",
+            "Practical",
+            "Applied",
+            "Incremental",
+            "Reviewed");
 
     private static final List<String> SUBJECTS = List.of(
-            "An AI assistant", "A good interviewer", "Every junior developer", "The hiring manager", "A coding agent",
-            "Your code review habit", "Test-driven design", "The candidate", "A typical team", "A senior engineer",
-            "The interview loop", "Vibe coding", "Vibe engineering", "A well-written prompt", "The on-call rotation",
-            "Your mental model of the system", "A flaky test suite", "The design document", "Every production outage",
-            "A language model", "Pair programming", "The take-home project", "The whiteboard round",
+            "An AI assistant",
+            "A good interviewer",
+            "Every junior developer",
+            "The hiring manager",
+            "A coding agent",
+            "Your code review habit",
+            "Test-driven design",
+            "The candidate",
+            "A typical team",
+            "A senior engineer",
+            "The interview loop",
+            "Vibe coding",
+            "Vibe engineering",
+            "A well-written prompt",
+            "The on-call rotation",
+            "Your mental model of the system",
+            "A flaky test suite",
+            "The design document",
+            "Every production outage",
+            "A language model",
+            "Pair programming",
+            "The take-home project",
+            "The whiteboard round",
             "Careful debugging");
 
     private static final List<String> VERBS = List.of(
-            "changes", "rewards", "exposes", "hides", "depends on", "amplifies", "undermines", "clarifies",
-            "speeds up", "slows down", "replaces", "complements", "reveals", "tests", "hardly touches",
+            "changes",
+            "rewards",
+            "exposes",
+            "hides",
+            "depends on",
+            "amplifies",
+            "undermines",
+            "clarifies",
+            "speeds up",
+            "slows down",
+            "replaces",
+            "complements",
+            "reveals",
+            "tests",
+            "hardly touches",
             "quietly shapes");
 
     private static final List<String> OBJECTS = List.of(
-            "the way we debug production systems", "careful reasoning about edge cases",
-            "the gap between prompting and engineering", "how quickly you ship a correct change",
-            "the judgment that interviews try to measure", "an honest estimate of the work",
-            "the habit of writing tests first", "the cost of a wrong abstraction", "what the customer actually asked for",
-            "the quality of a code review", "your ability to explain tradeoffs out loud",
-            "the time and space complexity of a solution", "the boring parts of software development",
-            "a clear plan before the first line of code", "the skills that make an engineer valuable",
-            "the difference between working code and proven code", "the feedback loop of a healthy team",
-            "the mental models that complex systems need", "every interview question about algorithms",
+            "the way we debug production systems",
+            "careful reasoning about edge cases",
+            "the gap between prompting and engineering",
+            "how quickly you ship a correct change",
+            "the judgment that interviews try to measure",
+            "an honest estimate of the work",
+            "the habit of writing tests first",
+            "the cost of a wrong abstraction",
+            "what the customer actually asked for",
+            "the quality of a code review",
+            "your ability to explain tradeoffs out loud",
+            "the time and space complexity of a solution",
+            "the boring parts of software development",
+            "a clear plan before the first line of code",
+            "the skills that make an engineer valuable",
+            "the difference between working code and proven code",
+            "the feedback loop of a healthy team",
+            "the mental models that complex systems need",
+            "every interview question about algorithms",
             "the trust a team places in its tools");
 
     private static final List<String> TAILS = List.of(
-            "", "", "", " in ways most people underestimate", " when the deadline is close",
-            ", and that is the point", " more than any benchmark shows", " for better and for worse",
-            " long before anyone notices", " in every interview I have run", " whether we like it or not",
+            "",
+            "",
+            "",
+            " in ways most people underestimate",
+            " when the deadline is close",
+            ", and that is the point",
+            " more than any benchmark shows",
+            " for better and for worse",
+            " long before anyone notices",
+            " in every interview I have run",
+            " whether we like it or not",
             " once the novelty wears off");
 
     private static final List<String> SHORT_SENTENCES = List.of(
-            "That is the job.", "It still matters.", "Nobody agrees on this yet.", "The complexity just moves.",
-            "Build the foundation first.", "This pattern is older than AI.", "Read that again.",
-            "The proof is where the skill lives.", "You still own the result.", "Things always break.",
-            "Interviews are catching up slowly.", "Good engineering is mostly judgment.");
+            "That is the job.",
+            "It still matters.",
+            "Nobody agrees on this yet.",
+            "The complexity just moves.",
+            "Build the foundation first.",
+            "This pattern is older than AI.",
+            "Read that again.",
+            "The proof is where the skill lives.",
+            "You still own the result.",
+            "Things always break.",
+            "Interviews are catching up slowly.",
+            "Good engineering is mostly judgment.");
 
     private static final List<String> QUESTIONS = List.of(
-            "What happens to %s when the code writes itself?", "Who is accountable for %s?",
-            "Why do interviews still ignore %s?", "Can you explain %s to a colleague?",
+            "What happens to %s when the code writes itself?",
+            "Who is accountable for %s?",
+            "Why do interviews still ignore %s?",
+            "Can you explain %s to a colleague?",
             "How much of %s can a model really handle?");
 
     private static final List<String> HOSTS = List.of(
-            "simonwillison.net", "martinfowler.com", "en.wikipedia.org/wiki", "github.blog", "www.techinterviewhandbook.org",
-            "newsletter.pragmaticengineer.com/p", "humanwhocodes.com/blog", "stackoverflow.blog", "www.latent.space/p",
-            "zed.dev/blog", "tidyfirst.substack.com/p", "www.reddit.com/r/programming/comments", "addyosmani.com/blog",
-            "www.anthropic.com/research", "openai.com/index", "shiftmag.dev", "nmn.gl/blog", "www.canva.dev/blog",
-            "www.wired.com/story", "caimito.net/blog");
+            "simonwillison.net",
+            "martinfowler.com",
+            "en.wikipedia.org/wiki",
+            "github.blog",
+            "www.techinterviewhandbook.org",
+            "newsletter.pragmaticengineer.com/p",
+            "humanwhocodes.com/blog",
+            "stackoverflow.blog",
+            "www.latent.space/p",
+            "zed.dev/blog",
+            "tidyfirst.substack.com/p",
+            "www.reddit.com/r/programming/comments",
+            "addyosmani.com/blog",
+            "www.anthropic.com/research",
+            "openai.com/index",
+            "shiftmag.dev",
+            "nmn.gl/blog",
+            "www.canva.dev/blog",
+            "www.wired.com/story",
+            "caimito.net/blog");
 
     private static final List<String> FIRST_NAMES = List.of(
-            "Ada", "Boris", "Chidi", "Dana", "Elif", "Farah", "Gustavo", "Hana", "Ivan", "Jun", "Kemi", "Lars",
-            "Mira", "Nikhil", "Olu", "Priya", "Quinn", "Rosa", "Sven", "Tomasz", "Uma", "Viktor", "Wen", "Yara");
+            "Ada", "Boris", "Chidi", "Dana", "Elif", "Farah", "Gustavo", "Hana", "Ivan", "Jun", "Kemi", "Lars", "Mira",
+            "Nikhil", "Olu", "Priya", "Quinn", "Rosa", "Sven", "Tomasz", "Uma", "Viktor", "Wen", "Yara");
 
     private static final List<String> LAST_NAMES = List.of(
-            "Okafor", "Lindqvist", "Moreau", "Tanaka", "Alvarez", "Petrov", "Nakamura", "Haddad", "Kowalski",
-            "Mensah", "Oyelaran", "Fischer", "Santos", "Ibrahim", "Larsen", "Chen", "Dubois", "Rahman", "Costa",
+            "Okafor",
+            "Lindqvist",
+            "Moreau",
+            "Tanaka",
+            "Alvarez",
+            "Petrov",
+            "Nakamura",
+            "Haddad",
+            "Kowalski",
+            "Mensah",
+            "Oyelaran",
+            "Fischer",
+            "Santos",
+            "Ibrahim",
+            "Larsen",
+            "Chen",
+            "Dubois",
+            "Rahman",
+            "Costa",
             "Novak");
 
     private static final List<String> SPEECH_VERBS = List.of("puts it", "writes", "argues", "notes", "says");
 
     private static final List<String> LIST_INTROS = List.of(
-            "The case that %s is worth the effort:", "The case that %s is overrated:", "Further reading on %s:",
-            "Where to start with %s:", "Resources for %s:");
+            "The case that %s is worth the effort:",
+            "The case that %s is overrated:", "Further reading on %s:", "Where to start with %s:", "Resources for %s:");
 
     private static final List<String> CODE_SAMPLES = List.of(
             "```python\ndef two_sum(nums, target):\n    seen = {}\n    for i, n in enumerate(nums):\n"
@@ -126,14 +319,13 @@ public final class WorkshopGenerator {
             "```bash\ngit switch -c practice/interview\nnpm test -- --watch\n```",
             "```yaml\ninterview:\n  rounds: 3\n  ai_assistance: allowed\n  focus: [design, debugging, review]\n```");
 
-    private WorkshopGenerator() {
-    }
+    private WorkshopGenerator() {}
 
     /** {@code WorkshopGenerator <empty dir> [pages] [seed]}: writes a workshop there, 1,000 pages by default. */
     public static void main(String[] args) throws IOException {
         if (args.length < 1 || args.length > 3) {
-            System.err.println("usage: WorkshopGenerator <empty directory> [pages, default 1000] [seed, default "
-                    + SEED + "]");
+            System.err.println(
+                    "usage: WorkshopGenerator <empty directory> [pages, default 1000] [seed, default " + SEED + "]");
             System.exit(2);
         }
         Path dir = Path.of(args[0]);
@@ -154,8 +346,8 @@ public final class WorkshopGenerator {
         Files.createDirectories(dir);
         try (Stream<Path> existing = Files.list(dir)) {
             if (existing.findAny().isPresent()) {
-                throw new IllegalArgumentException("refusing to write into " + dir
-                        + ": it is not empty; give an empty or new directory");
+                throw new IllegalArgumentException(
+                        "refusing to write into " + dir + ": it is not empty; give an empty or new directory");
             }
         }
         for (int number = 1; number <= pages; number++) {
@@ -192,14 +384,24 @@ public final class WorkshopGenerator {
         }
 
         String render(String title, int navOrder) {
-            out.append("---\ntitle: ").append(title).append("\nnav_order: ").append(navOrder).append("\n---\n\n");
+            out.append("---\ntitle: ")
+                    .append(title)
+                    .append("\nnav_order: ")
+                    .append(navOrder)
+                    .append("\n---\n\n");
             out.append("# ").append(title).append("\n\n");
             paragraph(2 + random.nextInt(3));
             if (random.nextInt(3) == 0) {
                 String author = person();
-                out.append("{: .blank-note }\n**Written by ").append(author).append(":** ")
-                        .append(link("LinkedIn")).append(" • ").append(link("GitHub")).append(" • ")
-                        .append(link("Website")).append("\n\n");
+                out.append("{: .blank-note }\n**Written by ")
+                        .append(author)
+                        .append(":** ")
+                        .append(link("LinkedIn"))
+                        .append(" • ")
+                        .append(link("GitHub"))
+                        .append(" • ")
+                        .append(link("Website"))
+                        .append("\n\n");
             }
             int sections = 8 + random.nextInt(5);
             for (int i = 0; i < sections; i++) {
@@ -274,8 +476,8 @@ public final class WorkshopGenerator {
             }
             String sentence = pick(SUBJECTS) + " " + pick(VERBS) + " " + object + pick(TAILS) + ".";
             if (random.nextInt(100) < 12) {
-                sentence += " As " + link(person()) + " showed, " + pick(SUBJECTS).toLowerCase(Locale.ROOT) + " "
-                        + pick(VERBS) + " " + pick(OBJECTS) + ".";
+                sentence += " As " + link(person()) + " showed, "
+                        + pick(SUBJECTS).toLowerCase(Locale.ROOT) + " " + pick(VERBS) + " " + pick(OBJECTS) + ".";
             }
             return sentence;
         }
@@ -295,14 +497,21 @@ public final class WorkshopGenerator {
             StringBuilder body = new StringBuilder();
             int sentences = 2 + random.nextInt(3);
             for (int i = 0; i < sentences; i++) {
-                body.append(i == 0 ? "" : " ").append(pick(SUBJECTS)).append(' ').append(pick(VERBS)).append(' ')
-                        .append(pick(OBJECTS)).append(pick(TAILS)).append('.');
+                body.append(i == 0 ? "" : " ")
+                        .append(pick(SUBJECTS))
+                        .append(' ')
+                        .append(pick(VERBS))
+                        .append(' ')
+                        .append(pick(OBJECTS))
+                        .append(pick(TAILS))
+                        .append('.');
             }
             out.append("> ").append(body).append('\n');
         }
 
         private void readingList() {
-            out.append("**").append(pick(LIST_INTROS).formatted(pick(TOPICS).toLowerCase(Locale.ROOT)))
+            out.append("**")
+                    .append(pick(LIST_INTROS).formatted(pick(TOPICS).toLowerCase(Locale.ROOT)))
                     .append("**\n\n");
             int items = 3 + random.nextInt(6);
             for (int i = 0; i < items; i++) {
@@ -319,7 +528,10 @@ public final class WorkshopGenerator {
         private void plainList() {
             int items = 4 + random.nextInt(8);
             for (int i = 0; i < items; i++) {
-                out.append("* ").append(capitalise(pick(OBJECTS))).append(pick(TAILS)).append('\n');
+                out.append("* ")
+                        .append(capitalise(pick(OBJECTS)))
+                        .append(pick(TAILS))
+                        .append('\n');
             }
             out.append('\n');
         }
@@ -328,8 +540,13 @@ public final class WorkshopGenerator {
             out.append("| Round | What it tests | AI allowed |\n|---|---|---|\n");
             int rows = 3 + random.nextInt(3);
             for (int i = 0; i < rows; i++) {
-                out.append("| ").append(pick(TOPICS)).append(" | ").append(capitalise(pick(OBJECTS))).append(" | ")
-                        .append(random.nextBoolean() ? "Yes" : "No").append(" |\n");
+                out.append("| ")
+                        .append(pick(TOPICS))
+                        .append(" | ")
+                        .append(capitalise(pick(OBJECTS)))
+                        .append(" | ")
+                        .append(random.nextBoolean() ? "Yes" : "No")
+                        .append(" |\n");
             }
             out.append('\n');
         }
@@ -339,9 +556,13 @@ public final class WorkshopGenerator {
         }
 
         private String url() {
-            StringBuilder path = new StringBuilder("https://").append(pick(HOSTS)).append('/');
+            StringBuilder path =
+                    new StringBuilder("https://").append(pick(HOSTS)).append('/');
             if (random.nextBoolean()) {
-                path.append(2018 + random.nextInt(8)).append('/').append(1 + random.nextInt(12)).append('/');
+                path.append(2018 + random.nextInt(8))
+                        .append('/')
+                        .append(1 + random.nextInt(12))
+                        .append('/');
             }
             int words = 2 + random.nextInt(4);
             for (int i = 0; i < words; i++) {

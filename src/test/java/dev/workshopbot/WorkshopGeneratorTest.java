@@ -52,8 +52,13 @@ class WorkshopGeneratorTest {
         // THEN every page is served, nothing is an error, and the pages carry what the bot serves
         assertEquals(PAGES, library.pages().size());
         assertEquals(0, library.errorCount(), () -> library.problems().toString());
-        assertTrue(library.sections().size() > PAGES, "sections: " + library.sections().size());
-        assertTrue(!library.quotes().isEmpty() && !library.readingLists().isEmpty() && !library.links().isEmpty(),
+        assertTrue(
+                library.sections().size() > PAGES,
+                "sections: " + library.sections().size());
+        assertTrue(
+                !library.quotes().isEmpty()
+                        && !library.readingLists().isEmpty()
+                        && !library.links().isEmpty(),
                 "quotes, reading lists and links are all present");
     }
 
@@ -63,7 +68,8 @@ class WorkshopGeneratorTest {
         Files.writeString(temp.resolve("stale.md"), "# Stale\n");
 
         // WHEN / THEN generating into it fails instead of mixing old and new pages
-        assertThrows(IllegalArgumentException.class, () -> WorkshopGenerator.write(temp, PAGES, WorkshopGenerator.SEED));
+        assertThrows(
+                IllegalArgumentException.class, () -> WorkshopGenerator.write(temp, PAGES, WorkshopGenerator.SEED));
     }
 
     private static List<String> names(Path dir) throws IOException {

@@ -17,8 +17,8 @@ import net.dv8tion.jda.api.interactions.commands.build.SlashCommandData;
 /** {@code /about}: bot version, content version and size, uptime. */
 public final class AboutCommand implements SlashCommand {
 
-    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'")
-            .withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter WHEN =
+            DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'").withZone(ZoneOffset.UTC);
 
     private final Supplier<Snapshot> content;
     private final Clock clock;
@@ -27,8 +27,8 @@ public final class AboutCommand implements SlashCommand {
     private final Supplier<Optional<AuditLog.Entry>> lastReload;
 
     /** {@code lastReload} is the audit entry of the last successful reload, if there was one. */
-    public AboutCommand(Supplier<Snapshot> content, Clock clock, String botVersion,
-            Supplier<Optional<AuditLog.Entry>> lastReload) {
+    public AboutCommand(
+            Supplier<Snapshot> content, Clock clock, String botVersion, Supplier<Optional<AuditLog.Entry>> lastReload) {
         this.content = content;
         this.clock = clock;
         this.started = clock.instant();
@@ -55,13 +55,26 @@ public final class AboutCommand implements SlashCommand {
                 .addField("Bot version", Markdown.escape(botVersion), true)
                 .addField("Content version", "`" + library.shortVersion() + "`", true)
                 .addField("Uptime", uptime(Duration.between(started, clock.instant())), true)
-                .addField("Content", count(library.pages().size(), "page") + " · "
-                        + count(library.sections().size(), "section") + " · " + count(library.links().size(), "link")
-                        + " · " + count(library.quotes().size(), "quote") + " · "
-                        + count(library.readingLists().size(), "reading list"), false);
-        lastReload.get().ifPresent(reload -> embed.addField("Last reload", Fit.cut(WHEN.format(reload.at())
-                + (reload.userId() == 0 ? " (" + reload.door() + ")" : " by <@" + reload.userId() + ">"), 1024, ""),
-                false));
+                .addField(
+                        "Content",
+                        count(library.pages().size(), "page") + " · "
+                                + count(library.sections().size(), "section") + " · "
+                                + count(library.links().size(), "link")
+                                + " · " + count(library.quotes().size(), "quote") + " · "
+                                + count(library.readingLists().size(), "reading list"),
+                        false);
+        lastReload
+                .get()
+                .ifPresent(reload -> embed.addField(
+                        "Last reload",
+                        Fit.cut(
+                                WHEN.format(reload.at())
+                                        + (reload.userId() == 0
+                                                ? " (" + reload.door() + ")"
+                                                : " by <@" + reload.userId() + ">"),
+                                1024,
+                                ""),
+                        false));
         return Reply.privately(Messages.embed(embed));
     }
 

@@ -22,8 +22,8 @@ public record ButtonId(String command, String version, String action, List<Strin
     }
 
     public static ButtonId of(String command, String version, String action, String... args) {
-        return new ButtonId(command, version.substring(0, Math.min(VERSION_CHARS, version.length())), action,
-                Arrays.asList(args));
+        return new ButtonId(
+                command, version.substring(0, Math.min(VERSION_CHARS, version.length())), action, Arrays.asList(args));
     }
 
     /**
@@ -59,8 +59,8 @@ public record ButtonId(String command, String version, String action, List<Strin
         if (parts.length != 3 + argCount) {
             return Optional.empty();
         }
-        return Optional.of(new ButtonId(parts[0], parts[1], parts[2],
-                Arrays.asList(parts).subList(3, parts.length)));
+        return Optional.of(
+                new ButtonId(parts[0], parts[1], parts[2], Arrays.asList(parts).subList(3, parts.length)));
     }
 
     /** The command a custom id belongs to, for routing. */

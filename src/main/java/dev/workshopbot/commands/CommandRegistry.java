@@ -29,20 +29,23 @@ public final class CommandRegistry {
     }
 
     public Reply handle(Invocation invocation) {
-        return command(invocation.command()).map(command -> command.handle(invocation))
-                .orElseGet(() -> Messages.refusal("I don't know /" + Markdown.escape(invocation.command())
-                        + ". Try /help."));
+        return command(invocation.command())
+                .map(command -> command.handle(invocation))
+                .orElseGet(() ->
+                        Messages.refusal("I don't know /" + Markdown.escape(invocation.command()) + ". Try /help."));
     }
 
     public Reply press(String customId, Caller caller) {
-        return command(ButtonId.commandOf(customId)).map(command -> command.press(customId, caller))
+        return command(ButtonId.commandOf(customId))
+                .map(command -> command.press(customId, caller))
                 .orElseGet(() -> Messages.refusal("That button is not one of mine any more. Try /help."));
     }
 
     /** Choices as Discord accepts them: at most 25, names and values of 1–100 characters. */
     public List<Suggester.Entry> autocomplete(String command, String option, String typed) {
         List<Suggester.Entry> choices = new ArrayList<>();
-        for (Suggester.Entry entry : command(command).map(c -> c.autocomplete(option, typed)).orElse(List.of())) {
+        for (Suggester.Entry entry :
+                command(command).map(c -> c.autocomplete(option, typed)).orElse(List.of())) {
             String name = Fit.cut(entry.label().isBlank() ? entry.value() : entry.label(), Suggester.MAX_LENGTH, "");
             if (entry.value().isEmpty() || entry.value().length() > Suggester.MAX_LENGTH || name.isBlank()) {
                 continue;

@@ -8,8 +8,8 @@ import dev.workshopbot.store.GuildSettings;
 import java.time.format.DateTimeFormatter;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Optional;
 import java.util.Locale;
+import java.util.Optional;
 import net.dv8tion.jda.api.EmbedBuilder;
 import net.dv8tion.jda.api.Permission;
 import net.dv8tion.jda.api.entities.channel.ChannelType;
@@ -24,7 +24,8 @@ import net.dv8tion.jda.api.interactions.commands.build.SubcommandData;
 public final class DailyCommand implements SlashCommand {
 
     static final String NAME = "daily";
-    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("EEEE d MMMM yyyy, HH:mm", Locale.ENGLISH);
+    private static final DateTimeFormatter WHEN =
+            DateTimeFormatter.ofPattern("EEEE d MMMM yyyy, HH:mm", Locale.ENGLISH);
 
     private final DailySystem daily;
     private final ModeratorGate gate;
@@ -40,13 +41,19 @@ public final class DailyCommand implements SlashCommand {
         return Commands.slash(NAME, "Moderators: the daily reading post")
                 .setDefaultPermissions(DefaultMemberPermissions.enabledFor(Permission.MANAGE_SERVER))
                 .addSubcommands(
-                        new SubcommandData("set", "Where and when to post each day").addOptions(
-                                new OptionData(OptionType.CHANNEL, "channel", "Channel for the posts", true)
-                                        .setChannelTypes(ChannelType.TEXT, ChannelType.NEWS),
-                                new OptionData(OptionType.STRING, "time", "Local time, HH:mm (24-hour)", false)
-                                        .setMaxLength(5),
-                                new OptionData(OptionType.STRING, "timezone", "IANA time zone, e.g. Europe/Berlin",
-                                        false, true).setMaxLength(40)),
+                        new SubcommandData("set", "Where and when to post each day")
+                                .addOptions(
+                                        new OptionData(OptionType.CHANNEL, "channel", "Channel for the posts", true)
+                                                .setChannelTypes(ChannelType.TEXT, ChannelType.NEWS),
+                                        new OptionData(OptionType.STRING, "time", "Local time, HH:mm (24-hour)", false)
+                                                .setMaxLength(5),
+                                        new OptionData(
+                                                        OptionType.STRING,
+                                                        "timezone",
+                                                        "IANA time zone, e.g. Europe/Berlin",
+                                                        false,
+                                                        true)
+                                                .setMaxLength(40)),
                         new SubcommandData("pause", "Stop posting until resumed"),
                         new SubcommandData("resume", "Start posting again"),
                         new SubcommandData("skip", "Move the plan one day ahead without posting"),
@@ -61,13 +68,19 @@ public final class DailyCommand implements SlashCommand {
 
     @Override
     public List<Suggester.Entry> autocomplete(String option, String typed) {
-        return zones.suggest(typed, Suggester.MAX_CHOICES).stream().map(zone -> new Suggester.Entry(zone, zone))
+        return zones.suggest(typed, Suggester.MAX_CHOICES).stream()
+                .map(zone -> new Suggester.Entry(zone, zone))
                 .toList();
     }
 
     /** The subcommands of {@code /daily}, by the name Discord sends. */
     enum Subcommand {
-        SET, PAUSE, RESUME, SKIP, PREVIEW, STATUS;
+        SET,
+        PAUSE,
+        RESUME,
+        SKIP,
+        PREVIEW,
+        STATUS;
 
         final String shown = name().toLowerCase(Locale.ROOT);
 
@@ -86,7 +99,8 @@ public final class DailyCommand implements SlashCommand {
         Optional<Subcommand> named = Subcommand.named(invocation.subcommand());
         if (named.isEmpty()) {
             return Messages.refusal("/daily has no subcommand '" + Markdown.escape(invocation.subcommand())
-                    + "'; use one of " + Arrays.stream(Subcommand.values()).map(sub -> sub.shown).toList() + ".");
+                    + "'; use one of "
+                    + Arrays.stream(Subcommand.values()).map(sub -> sub.shown).toList() + ".");
         }
         Subcommand sub = named.get();
         Optional<Reply> refusal = gate.refuse(caller, "/daily " + sub.shown);
@@ -97,11 +111,14 @@ public final class DailyCommand implements SlashCommand {
         try {
             return switch (sub) {
                 case SET -> {
-                    GuildSettings settings = daily.set(guild, invocation.option("channel").orElse(null),
-                            invocation.option("time").orElse(null), invocation.option("timezone").orElse(null),
+                    GuildSettings settings = daily.set(
+                            guild,
+                            invocation.option("channel").orElse(null),
+                            invocation.option("time").orElse(null),
+                            invocation.option("timezone").orElse(null),
                             invocation.channels());
-                    yield done("Daily posts go to <#" + settings.channelId() + "> at " + settings.time()
-                            + " (" + settings.zone().getId() + "). " + next(guild));
+                    yield done("Daily posts go to <#" + settings.channelId() + "> at " + settings.time() + " ("
+                            + settings.zone().getId() + "). " + next(guild));
                 }
                 case PAUSE -> {
                     daily.pause(guild);
@@ -147,23 +164,34 @@ public final class DailyCommand implements SlashCommand {
         GuildSettings settings = status.settings();
         EmbedBuilder embed = Messages.titled("Daily reading", null);
         if (!status.configured()) {
-            embed.setDescription("Not set up yet. Start with `/daily set channel:#reading time:09:00 "
-                    + "timezone:Europe/Berlin`.");
+            embed.setDescription(
+                    "Not set up yet. Start with `/daily set channel:#reading time:09:00 " + "timezone:Europe/Berlin`.");
             return Reply.privately(Messages.embed(embed));
         }
         String state = settings.paused()
-                ? "Paused" + (settings.pauseReason() == null ? "" : ": " + Markdown.escape(settings.pauseReason())
-                        + ". Fix it, then /daily set or /daily resume.")
+                ? "Paused"
+                        + (settings.pauseReason() == null
+                                ? ""
+                                : ": " + Markdown.escape(settings.pauseReason())
+                                        + ". Fix it, then /daily set or /daily resume.")
                 : "On";
         embed.addField("Channel", "<#" + settings.channelId() + ">", true)
                 .addField("Time", settings.time() + " " + settings.zone().getId(), true)
                 .addField("State", Fit.cut(state, Messages.FIELD_VALUE_MAX, ""), true)
-                .addField("Next post", status.planFinished() ? "The plan is finished"
-                        : "Day " + status.nextDay() + " of " + status.totalDays() + ", "
-                                + WHEN.format(status.nextPost().atZone(settings.zone())), false);
-        embed.addField("Last post", status.lastPost().map(last -> last.localDate() + " (day " + (last.planDay() + 1)
-                + ")" + (last.isDone() ? "" : ", not confirmed yet: sending, or waiting to be retried"))
-                .orElse("None sent yet"), false);
+                .addField(
+                        "Next post",
+                        status.planFinished()
+                                ? "The plan is finished"
+                                : "Day " + status.nextDay() + " of " + status.totalDays() + ", "
+                                        + WHEN.format(status.nextPost().atZone(settings.zone())),
+                        false);
+        embed.addField(
+                "Last post",
+                status.lastPost()
+                        .map(last -> last.localDate() + " (day " + (last.planDay() + 1) + ")"
+                                + (last.isDone() ? "" : ", not confirmed yet: sending, or waiting to be retried"))
+                        .orElse("None sent yet"),
+                false);
         return Reply.privately(Messages.embed(embed));
     }
 }

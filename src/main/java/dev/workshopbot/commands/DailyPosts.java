@@ -18,24 +18,35 @@ public final class DailyPosts {
 
     private static final int THREAD_NAME_MAX = 100;
 
-    private DailyPosts() {
-    }
+    private DailyPosts() {}
 
     public static MessageCreateData render(DailyPost post) {
         Library library = post.library();
         List<Section> sections = sections(post);
         String title = "Day " + post.number() + " of " + post.total() + ": "
                 + (sections.isEmpty() ? "today's reading" : sections.get(0).title());
-        EmbedBuilder embed = Messages.titled(title, sections.isEmpty() ? null : sections.get(0).url());
+        EmbedBuilder embed = Messages.titled(
+                title, sections.isEmpty() ? null : sections.get(0).url());
         StringBuilder description = new StringBuilder();
         for (Section section : sections) {
-            description.append("**").append(Markdown.link(Fit.cut(section.title(), 200, ""), section.url()))
-                    .append("**\n").append(Markdown.escape(section.summary())).append("\n\n");
+            description
+                    .append("**")
+                    .append(Markdown.link(Fit.cut(section.title(), 200, ""), section.url()))
+                    .append("**\n")
+                    .append(Markdown.escape(section.summary()))
+                    .append("\n\n");
         }
         embed.setDescription(Fit.cut(description.toString().strip(), 2500, ""));
-        sections.stream().flatMap(section -> library.quotesOf(section).stream()).findFirst()
-                .ifPresent(quote -> embed.addField("Key quote", QuoteCommand.quoteText(quote, 900,
-                        library.section(quote.page(), quote.section()).orElse(null)), false));
+        sections.stream()
+                .flatMap(section -> library.quotesOf(section).stream())
+                .findFirst()
+                .ifPresent(quote -> embed.addField(
+                        "Key quote",
+                        QuoteCommand.quoteText(
+                                quote,
+                                900,
+                                library.section(quote.page(), quote.section()).orElse(null)),
+                        false));
         String links = links(post, sections);
         if (!links.isEmpty()) {
             embed.addField("Today's links", links, false);
@@ -46,9 +57,12 @@ public final class DailyPosts {
         embed.setFooter(footer(post));
         List<Button> buttons = new ArrayList<>();
         if (!sections.isEmpty()) {
-            buttons.add(Button.primary(ButtonId.of(SectionCommand.NAME, library.version(), "full",
-                    library.handle(sections.get(0)), "open").encode(), "Full text"));
-            buttons.addAll(Messages.linkButton("Open on the site", sections.get(0).url()));
+            buttons.add(Button.primary(
+                    ButtonId.of(SectionCommand.NAME, library.version(), "full", library.handle(sections.get(0)), "open")
+                            .encode(),
+                    "Full text"));
+            buttons.addAll(
+                    Messages.linkButton("Open on the site", sections.get(0).url()));
         }
         return Messages.embed(embed, buttons);
     }
@@ -64,7 +78,8 @@ public final class DailyPosts {
      * change between a crash and the restart that looks for the post.
      */
     public static boolean isFooterOf(String footer, DailyPost post) {
-        return footer != null && footer.startsWith("Day " + post.number() + " of ")
+        return footer != null
+                && footer.startsWith("Day " + post.number() + " of ")
                 && footer.contains(" · " + post.date() + " · ");
     }
 
@@ -75,7 +90,9 @@ public final class DailyPosts {
     }
 
     private static List<Section> sections(DailyPost post) {
-        return post.day().sections().stream().map(key -> post.library().section(key)).flatMap(Optional::stream)
+        return post.day().sections().stream()
+                .map(key -> post.library().section(key))
+                .flatMap(Optional::stream)
                 .toList();
     }
 

@@ -26,8 +26,7 @@ public final class Fit {
         return "and " + hidden + " more";
     }
 
-    private Fit() {
-    }
+    private Fit() {}
 
     /** {@code text} if it fits in {@code max}, else its longest fitting prefix at a boundary + {@code …} + {@code more}. */
     public static String cut(String text, int max, String more) {

@@ -30,15 +30,19 @@ public final class HelpCommand implements SlashCommand {
 
     @Override
     public Reply handle(Invocation invocation) {
-        String lines = Stream.concat(others.stream(), Stream.of(this)).map(command -> {
-            SlashCommandData data = command.data();
-            String options = data.getOptions().stream().map(HelpCommand::option).collect(Collectors.joining(" "));
-            String subcommands = data.getSubcommands().stream().map(sub -> sub.getName())
-                    .collect(Collectors.joining(" | "));
-            String usage = "/" + data.getName() + (options.isEmpty() ? "" : " " + options)
-                    + (subcommands.isEmpty() ? "" : " " + subcommands);
-            return "`" + usage + "` — " + Markdown.escape(data.getDescription());
-        }).collect(Collectors.joining("\n"));
+        String lines = Stream.concat(others.stream(), Stream.of(this))
+                .map(command -> {
+                    SlashCommandData data = command.data();
+                    String options =
+                            data.getOptions().stream().map(HelpCommand::option).collect(Collectors.joining(" "));
+                    String subcommands = data.getSubcommands().stream()
+                            .map(sub -> sub.getName())
+                            .collect(Collectors.joining(" | "));
+                    String usage = "/" + data.getName() + (options.isEmpty() ? "" : " " + options)
+                            + (subcommands.isEmpty() ? "" : " " + subcommands);
+                    return "`" + usage + "` — " + Markdown.escape(data.getDescription());
+                })
+                .collect(Collectors.joining("\n"));
         EmbedBuilder embed = Messages.titled("workshop-bot commands", null)
                 .setDescription(Fit.cut(lines, Messages.DESCRIPTION_MAX, ""))
                 .setFooter("Options in [brackets] are optional. Start typing a name to get suggestions.");

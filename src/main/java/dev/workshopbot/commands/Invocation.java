@@ -8,8 +8,8 @@ import java.util.Optional;
  * A slash command as plain values: name, optional subcommand, option values by name, the caller, and what the bot
  * may do in the channels of the server it came from.
  */
-public record Invocation(String command, String subcommand, Map<String, String> options, Caller caller,
-        ChannelAccess channels) {
+public record Invocation(
+        String command, String subcommand, Map<String, String> options, Caller caller, ChannelAccess channels) {
 
     public Invocation {
         options = Map.copyOf(options);

@@ -11,15 +11,22 @@ import java.util.regex.Pattern;
 public final class Markdown {
 
     private static final Map<String, String> CALLOUTS = Map.of(
-            ".note", "Note", ".warning", "Warning", ".important", "Important",
-            ".highlight", "Highlight", ".new", "New");
+            ".note",
+            "Note",
+            ".warning",
+            "Warning",
+            ".important",
+            "Important",
+            ".highlight",
+            "Highlight",
+            ".new",
+            "New");
 
     private static final String MARKDOWN = "\\*_~|`[]";
     private static final Pattern LINE_MARKUP = Pattern.compile("(?m)^(\\s*)(#|-#|>|-)");
     private static final Pattern NUMBERED_ITEM = Pattern.compile("(?m)^(\\s*\\d+)\\.");
 
-    private Markdown() {
-    }
+    private Markdown() {}
 
     /** Text shown as-is: Markdown, masked-link brackets and headers cannot take effect. */
     public static String escape(String text) {
@@ -62,7 +69,12 @@ public final class Markdown {
         String body = switch (block.kind()) {
             case CODE -> codeFence(block);
             case TABLE -> "```\n" + block.plain().replace("```", "ʼʼʼ") + "\n```";
-            case IMAGE -> "🖼 " + escape(block.spans().isEmpty() ? "image" : block.spans().get(0).text());
+            case IMAGE ->
+                "🖼 "
+                        + escape(
+                                block.spans().isEmpty()
+                                        ? "image"
+                                        : block.spans().get(0).text());
             case RULE -> "───";
             case QUOTE -> quoted(spans(block.spans()));
             default -> spans(block.spans());
@@ -77,8 +89,11 @@ public final class Markdown {
     }
 
     private static String codeFence(Block block) {
-        String language = block.attributes().stream().filter(a -> a.startsWith(".language-"))
-                .map(a -> a.substring(".language-".length())).findFirst().orElse("");
+        String language = block.attributes().stream()
+                .filter(a -> a.startsWith(".language-"))
+                .map(a -> a.substring(".language-".length()))
+                .findFirst()
+                .orElse("");
         return "```" + language.replaceAll("[^A-Za-z0-9+#-]", "") + "\n"
                 + block.plain().replace("```", "ʼʼʼ") + "\n```";
     }

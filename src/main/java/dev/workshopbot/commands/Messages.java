@@ -1,7 +1,6 @@
 package dev.workshopbot.commands;
 
 import dev.workshopbot.search.Lookup;
-
 import java.awt.Color;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -28,8 +27,7 @@ public final class Messages {
     public static final int LINK_BUTTON_URL_MAX = 512;
     static final Color ACCENT = new Color(0x5865F2);
 
-    private Messages() {
-    }
+    private Messages() {}
 
     /** A message with one embed and optional rows of buttons; nothing in it can ping. */
     public static MessageCreateData embed(EmbedBuilder embed, List<Button> buttons) {
@@ -60,10 +58,15 @@ public final class Messages {
      */
     public static Reply notFound(String what, String typed, Lookup<?> lookup, String instead) {
         List<String> alternatives = lookup.alternatives();
-        String hint = alternatives.isEmpty() ? "" : " Did you mean " + alternatives.stream()
-                .map(name -> "**" + Markdown.escape(name) + "**").collect(Collectors.joining(", ")) + "?";
-        return refusal(Fit.cut("No " + what + " matches “" + Markdown.escape(typed) + "”." + hint + " " + instead,
-                CONTENT_MAX, ""));
+        String hint = alternatives.isEmpty()
+                ? ""
+                : " Did you mean "
+                        + alternatives.stream()
+                                .map(name -> "**" + Markdown.escape(name) + "**")
+                                .collect(Collectors.joining(", "))
+                        + "?";
+        return refusal(Fit.cut(
+                "No " + what + " matches “" + Markdown.escape(typed) + "”." + hint + " " + instead, CONTENT_MAX, ""));
     }
 
     private static MessageCreateBuilder base() {
@@ -81,7 +84,8 @@ public final class Messages {
     }
 
     static boolean usableUrl(String url) {
-        return url != null && url.length() <= MessageEmbed.URL_MAX_LENGTH
+        return url != null
+                && url.length() <= MessageEmbed.URL_MAX_LENGTH
                 && (url.startsWith("http://") || url.startsWith("https://"));
     }
 
@@ -105,7 +109,8 @@ public final class Messages {
         }
         return List.of(
                 Button.secondary(idForPage.apply(page - 1), "◀ Previous").withDisabled(page <= 0),
-                Button.secondary(idForPage.apply(page), "Page " + (page + 1) + " of " + pages).withDisabled(true),
+                Button.secondary(idForPage.apply(page), "Page " + (page + 1) + " of " + pages)
+                        .withDisabled(true),
                 Button.secondary(idForPage.apply(page + 1), "Next ▶").withDisabled(page >= pages - 1));
     }
 }

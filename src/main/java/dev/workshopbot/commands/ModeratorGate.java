@@ -24,8 +24,8 @@ public final class ModeratorGate {
         if (caller.moderator()) {
             return Optional.empty();
         }
-        audit.record(new AuditLog.Entry(clock.instant(), caller.guildId(), caller.userId(), "refused", "slash",
-                "not a moderator", command));
+        audit.record(new AuditLog.Entry(
+                clock.instant(), caller.guildId(), caller.userId(), "refused", "slash", "not a moderator", command));
         LOG.warn("refused {} guild={} user={}: not a moderator", command, caller.guildId(), caller.userId());
         String name = command.split(" ")[0];
         return Optional.of(Messages.refusal("Only moderators can use " + name + ": you need the Manage Server "

@@ -6,8 +6,7 @@ import java.util.List;
 /** Groups lines into pages of at most {@code maxLines} lines and {@code maxChars} characters each. */
 final class Pages {
 
-    private Pages() {
-    }
+    private Pages() {}
 
     static List<String> of(List<String> lines, int maxLines, int maxChars) {
         List<String> pages = new ArrayList<>();

@@ -3,18 +3,14 @@ package dev.workshopbot.commands;
 import dev.workshopbot.content.Library;
 import dev.workshopbot.content.Quote;
 import dev.workshopbot.content.Section;
-import dev.workshopbot.search.SearchIndex;
 import dev.workshopbot.search.Lookup;
 import dev.workshopbot.search.Lookups;
 import dev.workshopbot.search.Snapshot;
 import dev.workshopbot.search.Suggester;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.OptionalInt;
-import java.util.Set;
 import java.util.function.Supplier;
 import java.util.random.RandomGenerator;
 import java.util.stream.Collectors;
@@ -68,11 +64,16 @@ public final class QuoteCommand implements SlashCommand {
         if (authorText.isPresent()) {
             Lookup<String> found = new Lookups(snapshot).author(authorText.get());
             if (!(found instanceof Lookup.Found<String> named)) {
-                String known = snapshot.authors().entries().stream().limit(10)
-                        .map(entry -> Markdown.escape(entry.label())).collect(Collectors.joining(", "));
-                return Messages.notFound("author", authorText.get(), found, (known.isEmpty()
-                        ? "This workshop has no attributed quotes." : "Authors: " + known + ".")
-                        + " Or try /quote alone for a random quote.");
+                String known = snapshot.authors().entries().stream()
+                        .limit(10)
+                        .map(entry -> Markdown.escape(entry.label()))
+                        .collect(Collectors.joining(", "));
+                return Messages.notFound(
+                        "author",
+                        authorText.get(),
+                        found,
+                        (known.isEmpty() ? "This workshop has no attributed quotes." : "Authors: " + known + ".")
+                                + " Or try /quote alone for a random quote.");
             }
             author = Optional.of(named.value());
         }
@@ -88,10 +89,12 @@ public final class QuoteCommand implements SlashCommand {
         ButtonId button = id.get();
         Snapshot snapshot = content.get();
         List<Suggester.Entry> authors = snapshot.authors().entries();
-        Optional<String> author = button.indexArg(1, authors.size()).stream().mapToObj(i -> authors.get(i).label())
+        Optional<String> author = button.indexArg(1, authors.size()).stream()
+                .mapToObj(i -> authors.get(i).label())
                 .findFirst();
         OptionalInt previous = button.isFrom(snapshot.library().version())
-                ? button.indexArg(0, snapshot.library().quotes().size()) : OptionalInt.empty();
+                ? button.indexArg(0, snapshot.library().quotes().size())
+                : OptionalInt.empty();
         return pick(snapshot, button.arg(2), author, previous);
     }
 
@@ -102,8 +105,10 @@ public final class QuoteCommand implements SlashCommand {
         List<Integer> matches = new Lookups(snapshot).quotes(search, author);
         if (matches.isEmpty()) {
             String what = search.isBlank() ? "" : " for “" + Markdown.escape(search) + "”";
-            return Messages.refusal(Fit.cut("No quote matches" + what + ". Try other words, or /quote alone for a "
-                    + "random quote.", Messages.CONTENT_MAX, ""));
+            return Messages.refusal(Fit.cut(
+                    "No quote matches" + what + ". Try other words, or /quote alone for a " + "random quote.",
+                    Messages.CONTENT_MAX,
+                    ""));
         }
         List<Integer> choices = new ArrayList<>(matches);
         if (choices.size() > 1) {
@@ -113,20 +118,28 @@ public final class QuoteCommand implements SlashCommand {
         Library library = snapshot.library();
         Quote quote = library.quotes().get(chosen);
         Section section = library.section(quote.page(), quote.section()).orElse(null);
-        EmbedBuilder embed = Messages.titled(quote.attribution() == null ? "A quote from the workshop"
-                : "A quote from " + quote.attribution(), null)
+        EmbedBuilder embed = Messages.titled(
+                        quote.attribution() == null
+                                ? "A quote from the workshop"
+                                : "A quote from " + quote.attribution(),
+                        null)
                 .setDescription(quoteText(quote, Messages.DESCRIPTION_MAX - 200, section));
         if (section != null) {
             embed.addField("From", Markdown.link(Fit.cut(section.title(), 200, ""), section.url()), false);
         }
-        embed.setFooter("Quote " + (chosen + 1) + " of " + library.quotes().size() + " · content "
-                + library.shortVersion());
-        String authorArg = author.map(name -> snapshot.authors().entries().stream().map(Suggester.Entry::label)
-                .toList().indexOf(name)).filter(i -> i >= 0).map(String::valueOf).orElse(ANY);
+        embed.setFooter(
+                "Quote " + (chosen + 1) + " of " + library.quotes().size() + " · content " + library.shortVersion());
+        String authorArg = author.map(name -> snapshot.authors().entries().stream()
+                        .map(Suggester.Entry::label)
+                        .toList()
+                        .indexOf(name))
+                .filter(i -> i >= 0)
+                .map(String::valueOf)
+                .orElse(ANY);
         String another = ButtonId.of(NAME, library.version(), "another", String.valueOf(chosen), authorArg, search)
                 .encode();
-        return Reply.visible(Messages.embed(embed, List.of(
-                Button.primary(another, "Another").withDisabled(matches.size() < 2))));
+        return Reply.visible(
+                Messages.embed(embed, List.of(Button.primary(another, "Another").withDisabled(matches.size() < 2))));
     }
 
     /**

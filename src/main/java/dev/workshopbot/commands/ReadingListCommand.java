@@ -12,7 +12,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
-import java.util.stream.Collectors;
 import net.dv8tion.jda.api.EmbedBuilder;
 import net.dv8tion.jda.api.interactions.commands.OptionType;
 import net.dv8tion.jda.api.interactions.commands.build.Commands;
@@ -39,8 +38,8 @@ public final class ReadingListCommand implements SlashCommand {
     @Override
     public SlashCommandData data() {
         return Commands.slash(NAME, "The workshop's reading lists, or the links of one list")
-                .addOptions(new OptionData(OptionType.STRING, "list", "Which reading list", false, true)
-                        .setMaxLength(100));
+                .addOptions(
+                        new OptionData(OptionType.STRING, "list", "Which reading list", false, true).setMaxLength(100));
     }
 
     @Override
@@ -59,8 +58,8 @@ public final class ReadingListCommand implements SlashCommand {
         if (found instanceof Lookup.Found<ReadingList> list) {
             return Reply.visible(links(snapshot.library(), list.value(), 0, ""));
         }
-        return Messages.notFound("reading list", typed.get(), found,
-                "Run /reading-list without a list to see them all.");
+        return Messages.notFound(
+                "reading list", typed.get(), found, "Run /reading-list without a list to see them all.");
     }
 
     @Override
@@ -71,7 +70,8 @@ public final class ReadingListCommand implements SlashCommand {
         }
         ButtonId button = id.get();
         Library library = content.get().library();
-        String note = button.isFrom(library.version()) ? ""
+        String note = button.isFrom(library.version())
+                ? ""
                 : "The workshop was updated since that message; this is the current list. ";
         int page = button.intArg(1, 0);
         if (button.arg(0).equals(ALL)) {
@@ -102,10 +102,17 @@ public final class ReadingListCommand implements SlashCommand {
         int page = Pages.clamp(requested, chunks.size());
         EmbedBuilder embed = Messages.titled("Reading lists", null)
                 .setDescription(chunks.get(page))
-                .setFooter(Fit.cut(note + "Pick one with /reading-list list:… · content " + library.shortVersion(),
-                        Messages.FOOTER_MAX, ""));
-        return Messages.embed(embed, Messages.pager(page, chunks.size(),
-                n -> ButtonId.of(NAME, library.version(), "page", ALL, String.valueOf(n)).encode()));
+                .setFooter(Fit.cut(
+                        note + "Pick one with /reading-list list:… · content " + library.shortVersion(),
+                        Messages.FOOTER_MAX,
+                        ""));
+        return Messages.embed(
+                embed,
+                Messages.pager(
+                        page,
+                        chunks.size(),
+                        n -> ButtonId.of(NAME, library.version(), "page", ALL, String.valueOf(n))
+                                .encode()));
     }
 
     private MessageCreateData links(Library library, ReadingList list, int requested, String note) {
@@ -122,12 +129,21 @@ public final class ReadingListCommand implements SlashCommand {
         }
         int page = Pages.clamp(requested, chunks.size());
         Optional<Section> section = library.section(list.page(), list.section());
-        EmbedBuilder embed = Messages.titled(list.title(), section.map(Section::url).orElse(null))
+        EmbedBuilder embed = Messages.titled(
+                        list.title(), section.map(Section::url).orElse(null))
                 .setDescription(chunks.get(page))
-                .setFooter(Fit.cut(note + library.linksOf(list).size() + " links"
-                        + section.map(s -> " · from " + s.title()).orElse("") + " · content " + library.shortVersion(),
-                        Messages.FOOTER_MAX, ""));
-        return Messages.embed(embed, Messages.pager(page, chunks.size(),
-                n -> ButtonId.of(NAME, library.version(), "page", library.handle(list), String.valueOf(n)).encode()));
+                .setFooter(Fit.cut(
+                        note + library.linksOf(list).size() + " links"
+                                + section.map(s -> " · from " + s.title()).orElse("") + " · content "
+                                + library.shortVersion(),
+                        Messages.FOOTER_MAX,
+                        ""));
+        return Messages.embed(
+                embed,
+                Messages.pager(
+                        page,
+                        chunks.size(),
+                        n -> ButtonId.of(NAME, library.version(), "page", library.handle(list), String.valueOf(n))
+                                .encode()));
     }
 }

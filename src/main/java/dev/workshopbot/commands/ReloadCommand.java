@@ -47,8 +47,8 @@ public final class ReloadCommand implements SlashCommand {
 
     /** The reload report: what changed by id, or every problem with file and line. */
     public static EmbedBuilder report(ContentReloader.Result result) {
-        ReloadReport report = ReloadReport.of(result, IDS_SHOWN,
-                id -> "`" + Fit.cut(id, 80, "").replace("`", "'") + "`");
+        ReloadReport report = ReloadReport.of(
+                result, IDS_SHOWN, id -> "`" + Fit.cut(id, 80, "").replace("`", "'") + "`");
         EmbedBuilder embed = Messages.titled(report.title(), null)
                 .setDescription(report.problems().isEmpty() ? report.description() : problems(report.problems()));
         for (ReloadReport.Part part : report.parts()) {

@@ -1,11 +1,9 @@
 package dev.workshopbot.commands;
 
-import dev.workshopbot.reload.ContentReloader;
-
 import dev.workshopbot.content.Library;
-
 import dev.workshopbot.content.LibraryDiff;
 import dev.workshopbot.content.Problem;
+import dev.workshopbot.reload.ContentReloader;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.UnaryOperator;
@@ -14,12 +12,10 @@ import java.util.function.UnaryOperator;
  * A reload's result in words: the one text that {@code /reload}'s embed and the console's {@code reload} both show,
  * so that the two doors never tell a moderator different things.
  */
-public record ReloadReport(String title, String description, List<Part> parts, List<String> problems,
-        String footer) {
+public record ReloadReport(String title, String description, List<Part> parts, List<String> problems, String footer) {
 
     /** One kind of thing that changed ("Pages", "Sections"…), with a line each for added, removed and changed. */
-    public record Part(String kind, List<String> lines) {
-    }
+    public record Part(String kind, List<String> lines) {}
 
     /**
      * The report of {@code result}, naming at most {@code namesShown} ids per line, each written through
@@ -29,14 +25,28 @@ public record ReloadReport(String title, String description, List<Part> parts, L
         String versions = "Content " + name.apply(Library.shortVersion(result.oldVersion())) + " → "
                 + name.apply(Library.shortVersion(result.newVersion()));
         return switch (result.outcome()) {
-            case BUSY -> new ReloadReport("A reload is already running",
-                    "Try again in a moment; the running reload will report when it is done.", List.of(), List.of(),
-                    null);
-            case UNCHANGED -> new ReloadReport("No change", "The content is the same as what is being served ("
-                    + name.apply(Library.shortVersion(result.oldVersion())) + ").", List.of(), List.of(), null);
-            case REFUSED -> new ReloadReport("Reload refused: still serving the old content", null, List.of(),
-                    result.problems().stream().map(Problem::toString).toList(),
-                    "Fix these and reload again · still serving " + Library.shortVersion(result.oldVersion()));
+            case BUSY ->
+                new ReloadReport(
+                        "A reload is already running",
+                        "Try again in a moment; the running reload will report when it is done.",
+                        List.of(),
+                        List.of(),
+                        null);
+            case UNCHANGED ->
+                new ReloadReport(
+                        "No change",
+                        "The content is the same as what is being served ("
+                                + name.apply(Library.shortVersion(result.oldVersion())) + ").",
+                        List.of(),
+                        List.of(),
+                        null);
+            case REFUSED ->
+                new ReloadReport(
+                        "Reload refused: still serving the old content",
+                        null,
+                        List.of(),
+                        result.problems().stream().map(Problem::toString).toList(),
+                        "Fix these and reload again · still serving " + Library.shortVersion(result.oldVersion()));
             case SWAPPED -> {
                 LibraryDiff diff = result.diff();
                 List<Part> parts = new ArrayList<>();
@@ -45,9 +55,15 @@ public record ReloadReport(String title, String description, List<Part> parts, L
                 part(parts, "Links", diff.links(), namesShown, name);
                 part(parts, "Quotes", diff.quotes(), namesShown, name);
                 part(parts, "Reading lists", diff.readingLists(), namesShown, name);
-                yield new ReloadReport("Reloaded", versions + (diff.isEmpty()
-                        ? "\nOnly formatting changed: no page, section, link, quote or list did." : ""),
-                        List.copyOf(parts), List.of(), null);
+                yield new ReloadReport(
+                        "Reloaded",
+                        versions
+                                + (diff.isEmpty()
+                                        ? "\nOnly formatting changed: no page, section, link, quote or list did."
+                                        : ""),
+                        List.copyOf(parts),
+                        List.of(),
+                        null);
             }
         };
     }
@@ -70,8 +86,8 @@ public record ReloadReport(String title, String description, List<Part> parts, L
         return out.toString().stripTrailing();
     }
 
-    private static void part(List<Part> parts, String kind, LibraryDiff.Change change, int namesShown,
-            UnaryOperator<String> name) {
+    private static void part(
+            List<Part> parts, String kind, LibraryDiff.Change change, int namesShown, UnaryOperator<String> name) {
         if (change.isEmpty()) {
             return;
         }
@@ -82,8 +98,8 @@ public record ReloadReport(String title, String description, List<Part> parts, L
         parts.add(new Part(kind, List.copyOf(lines)));
     }
 
-    private static void line(List<String> lines, String what, List<String> ids, int namesShown,
-            UnaryOperator<String> name) {
+    private static void line(
+            List<String> lines, String what, List<String> ids, int namesShown, UnaryOperator<String> name) {
         if (ids.isEmpty()) {
             return;
         }
@@ -91,5 +107,4 @@ public record ReloadReport(String title, String description, List<Part> parts, L
         lines.add(what + " " + ids.size() + ": " + String.join(", ", shown)
                 + (ids.size() > shown.size() ? " " + Fit.andMore(ids.size() - shown.size()) : ""));
     }
-
 }

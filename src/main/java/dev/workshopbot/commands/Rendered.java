@@ -12,7 +12,8 @@ import java.util.function.Supplier;
  */
 final class Rendered {
 
-    private final Cache<String, List<String>> pages = Caffeine.newBuilder().maximumSize(256).build();
+    private final Cache<String, List<String>> pages =
+            Caffeine.newBuilder().maximumSize(256).build();
 
     List<String> pages(String version, String what, Supplier<List<String>> render) {
         return pages.get(version + "\u0000" + what, key -> List.copyOf(render.get()));

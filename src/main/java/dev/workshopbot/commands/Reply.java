@@ -11,6 +11,7 @@ public record Reply(MessageCreateData message, boolean ephemeral, boolean update
 
     /** Discord's interaction callback types. */
     public static final int CHANNEL_MESSAGE_WITH_SOURCE = 4;
+
     public static final int UPDATE_MESSAGE = 7;
     private static final int EPHEMERAL_FLAG = 1 << 6;
 

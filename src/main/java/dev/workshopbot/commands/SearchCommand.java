@@ -36,11 +36,15 @@ public final class SearchCommand implements SlashCommand {
         String query = invocation.option("query").orElse("");
         List<SearchIndex.Hit> hits = snapshot.search().search(query, HITS);
         if (hits.isEmpty()) {
-            return Messages.refusal(Fit.cut("Nothing in the workshop matches “" + Markdown.escape(query)
-                    + "”. Try fewer or other words, or browse with /sections.", Messages.CONTENT_MAX, ""));
+            return Messages.refusal(Fit.cut(
+                    "Nothing in the workshop matches “" + Markdown.escape(query)
+                            + "”. Try fewer or other words, or browse with /sections.",
+                    Messages.CONTENT_MAX,
+                    ""));
         }
         String title = Fit.cut("Search: " + query, Messages.TITLE_MAX, "");
-        String footer = "Top " + hits.size() + " · content " + snapshot.library().shortVersion();
+        String footer =
+                "Top " + hits.size() + " · content " + snapshot.library().shortVersion();
         EmbedBuilder embed = Messages.titled(title, null);
         // Five full fields would pass the embed's 6000 characters: each hit gets an equal share of what is left.
         int share = (Messages.EMBED_TOTAL_MAX - title.length() - footer.length()) / hits.size();

@@ -39,8 +39,8 @@ public final class SectionCommand implements SlashCommand {
     @Override
     public SlashCommandData data() {
         return Commands.slash(NAME, "Show a section of the workshop: summary, key quote and reading")
-                .addOptions(new OptionData(OptionType.STRING, "name", "Section title or id", true, true)
-                        .setMaxLength(100));
+                .addOptions(
+                        new OptionData(OptionType.STRING, "name", "Section title or id", true, true).setMaxLength(100));
     }
 
     @Override
@@ -51,8 +51,8 @@ public final class SectionCommand implements SlashCommand {
         if (found instanceof Lookup.Found<Section> section) {
             return Reply.visible(card(snapshot.library(), section.value()));
         }
-        return Messages.notFound("section", name, found,
-                "Pick one from the suggestions as you type, or see them all with /sections.");
+        return Messages.notFound(
+                "section", name, found, "Pick one from the suggestions as you type, or see them all with /sections.");
     }
 
     @Override
@@ -71,8 +71,9 @@ public final class SectionCommand implements SlashCommand {
                     + "Use /sections to see what is there now.");
         }
         ButtonId button = id.get();
-        String changed = button.isFrom(library.version()) ? "" : "The workshop was updated since that message; "
-                + "this is the current text.\n";
+        String changed = button.isFrom(library.version())
+                ? ""
+                : "The workshop was updated since that message; " + "this is the current text.\n";
         if (button.action().equals("next")) {
             return library.next(section.get())
                     .map(next -> Reply.privately(card(library, next)))
@@ -81,11 +82,14 @@ public final class SectionCommand implements SlashCommand {
         boolean opening = button.arg(1).equals("open");
         List<String> pages = rendered.pages(library.version(), section.get().key(), () -> fullText(section.get()));
         int page = Pages.clamp(button.intArg(1, 0), pages.size());
-        EmbedBuilder embed = Messages.titled(section.get().title(), section.get().url())
+        EmbedBuilder embed = Messages.titled(
+                        section.get().title(), section.get().url())
                 .setDescription(pages.get(page))
-                .setFooter(Fit.cut(changed + "Full text · page " + (page + 1) + " of " + pages.size(),
-                        Messages.FOOTER_MAX, ""));
-        List<Button> buttons = Messages.pager(page, pages.size(),
+                .setFooter(Fit.cut(
+                        changed + "Full text · page " + (page + 1) + " of " + pages.size(), Messages.FOOTER_MAX, ""));
+        List<Button> buttons = Messages.pager(
+                page,
+                pages.size(),
                 n -> ButtonId.of(NAME, library.version(), "full", library.handle(section.get()), String.valueOf(n))
                         .encode());
         MessageCreateData reply = Messages.embed(embed, buttons);
@@ -96,12 +100,14 @@ public final class SectionCommand implements SlashCommand {
     static MessageCreateData card(Library library, Section section) {
         String page = library.page(section.pagePath()).map(Page::title).orElse(section.pagePath());
         EmbedBuilder embed = Messages.titled(section.title(), section.url())
-                .setDescription(Fit.cut(Markdown.escape(section.summary()), SUMMARY_MAX,
+                .setDescription(Fit.cut(
+                        Markdown.escape(section.summary()),
+                        SUMMARY_MAX,
                         Markdown.link("Read the section", section.url())));
         List<Quote> quotes = library.quotesOf(section);
         if (!quotes.isEmpty()) {
-            embed.addField("Key quote", QuoteCommand.quoteText(quotes.get(0), Messages.FIELD_VALUE_MAX, section),
-                    false);
+            embed.addField(
+                    "Key quote", QuoteCommand.quoteText(quotes.get(0), Messages.FIELD_VALUE_MAX, section), false);
         }
         List<Link> links = library.linksOf(section);
         if (!links.isEmpty()) {
@@ -109,10 +115,15 @@ public final class SectionCommand implements SlashCommand {
         }
         embed.setFooter(Fit.cut(page + " · content " + library.shortVersion(), Messages.FOOTER_MAX, ""));
         List<Button> buttons = new ArrayList<>();
-        buttons.add(Button.primary(ButtonId.of(NAME, library.version(), "full", library.handle(section), "open")
-                .encode(), "Full text"));
-        buttons.add(Button.secondary(ButtonId.of(NAME, library.version(), "next", library.handle(section), "-")
-                .encode(), "Next section").withDisabled(library.next(section).isEmpty()));
+        buttons.add(Button.primary(
+                ButtonId.of(NAME, library.version(), "full", library.handle(section), "open")
+                        .encode(),
+                "Full text"));
+        buttons.add(Button.secondary(
+                        ButtonId.of(NAME, library.version(), "next", library.handle(section), "-")
+                                .encode(),
+                        "Next section")
+                .withDisabled(library.next(section).isEmpty()));
         buttons.addAll(Messages.linkButton("Open on the site", section.url()));
         return Messages.embed(embed, buttons);
     }
@@ -121,7 +132,9 @@ public final class SectionCommand implements SlashCommand {
     private static String readingField(List<Link> links) {
         StringBuilder out = new StringBuilder();
         for (int i = 0; i < links.size(); i++) {
-            String line = "• " + Markdown.link(Fit.cut(links.get(i).text(), 80, ""), links.get(i).url());
+            String line = "• "
+                    + Markdown.link(
+                            Fit.cut(links.get(i).text(), 80, ""), links.get(i).url());
             String more = "\n…" + Fit.andMore(links.size() - i - 1);
             int reserve = i == links.size() - 1 ? 0 : more.length();
             if (out.length() + line.length() + 1 + reserve > Messages.FIELD_VALUE_MAX) {
@@ -135,10 +148,12 @@ public final class SectionCommand implements SlashCommand {
 
     /** The section's full text in pages that fit an embed description; nothing is lost between pages. */
     static List<String> fullText(Section section) {
-        String all = section.blocks().stream().map(Markdown::block).filter(text -> !text.isBlank())
+        String all = section.blocks().stream()
+                .map(Markdown::block)
+                .filter(text -> !text.isBlank())
                 .collect(Collectors.joining("\n\n"));
-        List<String> pages = Fit.split(all.isBlank() ? "*(This section has no text of its own.)*" : all,
-                FULL_TEXT_PAGE);
+        List<String> pages =
+                Fit.split(all.isBlank() ? "*(This section has no text of its own.)*" : all, FULL_TEXT_PAGE);
         return pages.isEmpty() ? List.of("*(This section has no text of its own.)*") : pages;
     }
 }

@@ -35,8 +35,7 @@ public final class SectionsCommand implements SlashCommand {
     @Override
     public SlashCommandData data() {
         return Commands.slash(NAME, "The workshop's table of contents, in reading order")
-                .addOptions(new OptionData(OptionType.STRING, "page", "Only this page", false, true)
-                        .setMaxLength(100));
+                .addOptions(new OptionData(OptionType.STRING, "page", "Only this page", false, true).setMaxLength(100));
     }
 
     @Override
@@ -55,8 +54,8 @@ public final class SectionsCommand implements SlashCommand {
         if (found instanceof Lookup.Found<Page> page) {
             return Reply.visible(render(snapshot.library(), Optional.of(page.value()), 0, ""));
         }
-        return Messages.notFound("page", pageName.get(), found,
-                "Pick one from the suggestions, or run /sections without a page.");
+        return Messages.notFound(
+                "page", pageName.get(), found, "Pick one from the suggestions, or run /sections without a page.");
     }
 
     /** The table of contents of {@code pages}, numbered in reading order, in pages that fit an embed. */
@@ -85,19 +84,21 @@ public final class SectionsCommand implements SlashCommand {
         Library library = content.get().library();
         ButtonId button = id.get();
         // A page number that names no page now (the content changed, or the id was forged) shows every page.
-        Optional<Page> scope = button.indexArg(0, library.pages().size()).stream().mapToObj(library.pages()::get)
+        Optional<Page> scope = button.indexArg(0, library.pages().size()).stream()
+                .mapToObj(library.pages()::get)
                 .findFirst();
-        String note = button.isFrom(library.version()) ? ""
+        String note = button.isFrom(library.version())
+                ? ""
                 : "The workshop was updated since that message; this is the current list. ";
         return Reply.update(render(library, scope, button.intArg(1, 0), note));
     }
 
-    private net.dv8tion.jda.api.utils.messages.MessageCreateData render(Library library, Optional<Page> scope,
-            int requested, String note) {
+    private net.dv8tion.jda.api.utils.messages.MessageCreateData render(
+            Library library, Optional<Page> scope, int requested, String note) {
         List<Page> pages = scope.map(List::of).orElse(library.pages());
         int number = pages.stream().mapToInt(page -> page.sections().size()).sum();
-        List<String> chunks = rendered.pages(library.version(), scope.map(Page::path).orElse(ALL),
-                () -> toc(library, pages));
+        List<String> chunks =
+                rendered.pages(library.version(), scope.map(Page::path).orElse(ALL), () -> toc(library, pages));
         if (chunks.isEmpty()) {
             chunks = List.of("*(No sections yet: the content directory has no pages.)*");
         }
@@ -105,10 +106,16 @@ public final class SectionsCommand implements SlashCommand {
         String title = scope.map(only -> "Contents of " + only.title()).orElse("Table of contents");
         EmbedBuilder embed = Messages.titled(title, scope.map(Page::url).orElse(null))
                 .setDescription(chunks.get(page))
-                .setFooter(Fit.cut(note + number + " sections · content " + library.shortVersion(),
-                        Messages.FOOTER_MAX, ""));
-        String which = scope.map(p -> String.valueOf(library.pages().indexOf(p))).orElse(ALL);
-        return Messages.embed(embed, Messages.pager(page, chunks.size(),
-                n -> ButtonId.of(NAME, library.version(), "page", which, String.valueOf(n)).encode()));
+                .setFooter(Fit.cut(
+                        note + number + " sections · content " + library.shortVersion(), Messages.FOOTER_MAX, ""));
+        String which =
+                scope.map(p -> String.valueOf(library.pages().indexOf(p))).orElse(ALL);
+        return Messages.embed(
+                embed,
+                Messages.pager(
+                        page,
+                        chunks.size(),
+                        n -> ButtonId.of(NAME, library.version(), "page", which, String.valueOf(n))
+                                .encode()));
     }
 }

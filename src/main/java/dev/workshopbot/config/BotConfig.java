@@ -39,8 +39,17 @@ import java.util.TreeMap;
 public record BotConfig(Discord discord, Content content, Daily daily, Storage storage, Http http) {
 
     private static final String ENV_PREFIX = "WORKSHOP_BOT_";
-    private static final Map<String, Class<? extends Record>> SECTIONS = Map.of("discord", Discord.class,
-            "content", Content.class, "daily", Daily.class, "storage", Storage.class, "http", Http.class);
+    private static final Map<String, Class<? extends Record>> SECTIONS = Map.of(
+            "discord",
+            Discord.class,
+            "content",
+            Content.class,
+            "daily",
+            Daily.class,
+            "storage",
+            Storage.class,
+            "http",
+            Http.class);
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
 
     public BotConfig {
@@ -57,8 +66,14 @@ public record BotConfig(Discord discord, Content content, Daily daily, Storage s
     }
 
     /** {@code discord.*}; the token is not here on purpose: it comes from {@code DISCORD_TOKEN} only. */
-    public record Discord(Set<Long> guildIds, String apiBaseUrl, String gatewayUrl, Set<Long> moderatorRoleIds,
-            int cooldownUses, Duration cooldownWindow, OptionalLong modLogChannelId) {
+    public record Discord(
+            Set<Long> guildIds,
+            String apiBaseUrl,
+            String gatewayUrl,
+            Set<Long> moderatorRoleIds,
+            int cooldownUses,
+            Duration cooldownWindow,
+            OptionalLong modLogChannelId) {
 
         public Discord {
             guildIds = Set.copyOf(guildIds);
@@ -95,11 +110,14 @@ public record BotConfig(Discord discord, Content content, Daily daily, Storage s
     }
 
     /** {@code daily.*}. */
-    public record Daily(LocalTime defaultTime, ZoneId defaultTimezone, Duration catchUpWindow, boolean thread,
-            OnEnd onEnd) {
+    public record Daily(
+            LocalTime defaultTime, ZoneId defaultTimezone, Duration catchUpWindow, boolean thread, OnEnd onEnd) {
 
         /** What happens after the plan's last day. */
-        public enum OnEnd { STOP, LOOP }
+        public enum OnEnd {
+            STOP,
+            LOOP
+        }
 
         public Daily {
             Objects.requireNonNull(defaultTime, "daily.defaultTime");
@@ -187,8 +205,10 @@ public record BotConfig(Discord discord, Content content, Daily daily, Storage s
                 in.read("discord.modLogChannelId", OptionalLong.empty(), node -> optionalId(node)));
         Content content = new Content(
                 in.read("content.dir", "content", node -> text(node).isBlank() ? "content" : text(node)),
-                in.read("content.siteBaseUrl", Optional.empty(), node -> text(node).isBlank() ? Optional.empty()
-                        : Optional.of(url(node, "http"))),
+                in.read(
+                        "content.siteBaseUrl",
+                        Optional.empty(),
+                        node -> text(node).isBlank() ? Optional.empty() : Optional.of(url(node, "http"))),
                 in.read("content.watch", false, node -> bool(node)));
         Daily daily = new Daily(
                 in.read("daily.defaultTime", LocalTime.of(9, 0), node -> time(node)),
@@ -197,8 +217,8 @@ public record BotConfig(Discord discord, Content content, Daily daily, Storage s
                 in.read("daily.thread", true, node -> bool(node)),
                 in.read("daily.onEnd", Daily.OnEnd.STOP, node -> onEnd(node)));
         Storage storage = new Storage(in.read("storage.url", "jdbc:sqlite:data/workshop-bot.db", node -> jdbc(node)));
-        Http http = new Http(in.read("http.port", 0, node -> port(node)),
-                in.read("http.host", "127.0.0.1", node -> host(node)));
+        Http http = new Http(
+                in.read("http.port", 0, node -> port(node)), in.read("http.host", "127.0.0.1", node -> host(node)));
         return new BotConfig(discord, content, daily, storage, http);
     }
 
@@ -218,11 +238,14 @@ public record BotConfig(Discord discord, Content content, Daily daily, Storage s
                 continue;
             }
             List<String> known = keys(type);
-            for (String key : List.copyOf(keys.properties().stream().map(Map.Entry::getKey).toList())) {
+            for (String key : List.copyOf(
+                    keys.properties().stream().map(Map.Entry::getKey).toList())) {
                 String path = section.getKey() + "." + key;
                 if (path.equals("discord.token")) {
-                    in.problem(path, "the token is never read from a file; remove it and set the DISCORD_TOKEN "
-                            + "environment variable instead");
+                    in.problem(
+                            path,
+                            "the token is never read from a file; remove it and set the DISCORD_TOKEN "
+                                    + "environment variable instead");
                 } else if (!known.contains(key)) {
                     in.problem(path, "unknown key; known keys here: " + known);
                 } else {
@@ -257,23 +280,32 @@ public record BotConfig(Discord discord, Content content, Daily daily, Storage s
             try {
                 value = YAML.readTree(variable.getValue().isEmpty() ? "\"\"" : variable.getValue());
             } catch (JacksonException e) {
-                in.problem(name + ": not a YAML value: " + e.getOriginalMessage().lines().findFirst().orElse(""));
+                in.problem(name + ": not a YAML value: "
+                        + e.getOriginalMessage().lines().findFirst().orElse(""));
                 continue;
             }
             JsonNode existing = tree.get(section);
             ObjectNode node = existing instanceof ObjectNode object ? object : tree.putObject(section);
-            node.set(key, value == null || value.isMissingNode() ? YAML.getNodeFactory().textNode("") : value);
+            node.set(
+                    key,
+                    value == null || value.isMissingNode()
+                            ? YAML.getNodeFactory().textNode("")
+                            : value);
             in.overridden(section + "." + key, name);
         }
     }
 
     private static List<String> keys(Class<? extends Record> type) {
-        return Arrays.stream(type.getRecordComponents()).map(RecordComponent::getName).toList();
+        return Arrays.stream(type.getRecordComponents())
+                .map(RecordComponent::getName)
+                .toList();
     }
 
     private static String componentName(Class<? extends Record> type, String envKey) {
         String wanted = envKey.replace("_", "").toLowerCase(Locale.ROOT);
-        return keys(type).stream().filter(name -> name.toLowerCase(Locale.ROOT).equals(wanted)).findFirst()
+        return keys(type).stream()
+                .filter(name -> name.toLowerCase(Locale.ROOT).equals(wanted))
+                .findFirst()
                 .orElse(null);
     }
 
@@ -328,8 +360,8 @@ public record BotConfig(Discord discord, Content content, Daily daily, Storage s
         } catch (DateTimeParseException e) {
             // said below, with what to write instead
         }
-        throw new IllegalArgumentException("'" + text + "' is not a positive duration; write e.g. 6h, 90m, 10s or "
-                + "PT6H");
+        throw new IllegalArgumentException(
+                "'" + text + "' is not a positive duration; write e.g. 6h, 90m, 10s or " + "PT6H");
     }
 
     private static LocalTime time(JsonNode node) {
@@ -344,8 +376,8 @@ public record BotConfig(Discord discord, Content content, Daily daily, Storage s
         try {
             return ZoneId.of(text(node));
         } catch (DateTimeException e) {
-            throw new IllegalArgumentException("'" + text(node) + "' is not an IANA time zone; write e.g. "
-                    + "Europe/Berlin or America/New_York");
+            throw new IllegalArgumentException(
+                    "'" + text(node) + "' is not an IANA time zone; write e.g. " + "Europe/Berlin or America/New_York");
         }
     }
 
@@ -353,8 +385,9 @@ public record BotConfig(Discord discord, Content content, Daily daily, Storage s
         return switch (text(node)) {
             case "stop" -> Daily.OnEnd.STOP;
             case "loop" -> Daily.OnEnd.LOOP;
-            default -> throw new IllegalArgumentException("'" + text(node) + "' must be 'stop' (post nothing after "
-                    + "the last day) or 'loop' (start the plan over)");
+            default ->
+                throw new IllegalArgumentException("'" + text(node) + "' must be 'stop' (post nothing after "
+                        + "the last day) or 'loop' (start the plan over)");
         };
     }
 
@@ -390,8 +423,8 @@ public record BotConfig(Discord discord, Content content, Daily daily, Storage s
         try {
             URI uri = new URI(value);
             if (uri.getScheme() == null || !uri.getScheme().startsWith(schemePrefix) || uri.getHost() == null) {
-                throw new IllegalArgumentException("'" + Secrets.mask(value) + "' is not an absolute " + schemePrefix
-                        + "(s) URL");
+                throw new IllegalArgumentException(
+                        "'" + Secrets.mask(value) + "' is not an absolute " + schemePrefix + "(s) URL");
             }
         } catch (URISyntaxException e) {
             throw new IllegalArgumentException("'" + Secrets.mask(value) + "' is not a URL");
@@ -405,8 +438,8 @@ public record BotConfig(Discord discord, Content content, Daily daily, Storage s
             return "jdbc:sqlite:data/workshop-bot.db";
         }
         if (!url.startsWith("jdbc:sqlite:") && !url.startsWith("jdbc:postgresql:")) {
-            throw new IllegalArgumentException("'" + Secrets.mask(url) + "' is not a jdbc:sqlite: or "
-                    + "jdbc:postgresql: URL");
+            throw new IllegalArgumentException(
+                    "'" + Secrets.mask(url) + "' is not a jdbc:sqlite: or " + "jdbc:postgresql: URL");
         }
         return url;
     }

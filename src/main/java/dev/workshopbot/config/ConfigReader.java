@@ -34,7 +34,11 @@ final class ConfigReader {
         Map<String, Integer> lines = new HashMap<>();
         for (JsonToken token = parser.nextToken(); token != null; token = parser.nextToken()) {
             if (token == JsonToken.FIELD_NAME) {
-                String path = parser.getParsingContext().pathAsPointer().toString().substring(1).replace('/', '.');
+                String path = parser.getParsingContext()
+                        .pathAsPointer()
+                        .toString()
+                        .substring(1)
+                        .replace('/', '.');
                 lines.putIfAbsent(path, parser.currentTokenLocation().getLineNr());
             }
         }

@@ -10,8 +10,7 @@ public final class Secrets {
     private static final Pattern USER_INFO = Pattern.compile("(?<=//)[^/@\\s'\"]+@");
     private static final Pattern PASSWORD = Pattern.compile("(?i)(password|passwd|pwd|secret|token)=[^&;\\s'\"]*");
 
-    private Secrets() {
-    }
+    private Secrets() {}
 
     /** {@code text} with every URL credential and {@code password=} value replaced by {@code ***}. */
     public static String mask(String text) {

@@ -7,8 +7,14 @@ import java.util.Optional;
 import java.util.Set;
 
 /** The command line of the jar: {@code [--config FILE] [--content DIR] <command> [text] [--json] [--as WHO] [--autocomplete]}. */
-public record Arguments(String command, String text, Optional<String> config, String content, boolean json,
-        boolean moderator, boolean autocomplete) {
+public record Arguments(
+        String command,
+        String text,
+        Optional<String> config,
+        String content,
+        boolean json,
+        boolean moderator,
+        boolean autocomplete) {
 
     /** Where the configuration is read from when {@code --config} does not say. */
     public static final Path DEFAULT_CONFIG = Path.of("config", "bot.yml");
@@ -56,8 +62,10 @@ public record Arguments(String command, String text, Optional<String> config, St
         }
         String text = positional.size() > 1 ? String.join(" ", positional.subList(1, positional.size())) : null;
         if ((command.equals("ask") || command.equals("press")) && text == null) {
-            throw new Invalid(command + " needs " + (command.equals("ask") ? "a line, e.g. ask \"/section name:setup\""
-                    : "a button id, e.g. press \"sections|…\""));
+            throw new Invalid(command + " needs "
+                    + (command.equals("ask")
+                            ? "a line, e.g. ask \"/section name:setup\""
+                            : "a button id, e.g. press \"sections|…\""));
         }
         return new Arguments(command, text, config, content, json, moderator, autocomplete);
     }

@@ -28,11 +28,9 @@ public final class CommandLine {
     }
 
     /** The parsed line: the invocation, and the option that was typed last (for autocomplete). */
-    public record Parsed(Invocation invocation, String lastOption) {
-    }
+    public record Parsed(Invocation invocation, String lastOption) {}
 
-    private CommandLine() {
-    }
+    private CommandLine() {}
 
     public static Parsed parse(String line, Map<String, SlashCommand> commands, Caller caller, boolean partial)
             throws BadLine {
@@ -56,7 +54,8 @@ public final class CommandLine {
             }
             subcommand = tokens.get(1);
             Optional<SubcommandData> sub = data.getSubcommands().stream()
-                    .filter(s -> s.getName().equals(tokens.get(1))).findFirst();
+                    .filter(s -> s.getName().equals(tokens.get(1)))
+                    .findFirst();
             if (sub.isEmpty()) {
                 throw new BadLine("unknown subcommand '" + tokens.get(1) + "' of /" + name + "; use one of: "
                         + subcommandNames(data));
@@ -90,18 +89,24 @@ public final class CommandLine {
             closed = isQuoted(raw);
         }
         for (Map.Entry<String, String> option : options.entrySet()) {
-            check(find(allowed, option.getKey()), option.getValue(), partial && option.getKey().equals(last));
+            check(
+                    find(allowed, option.getKey()),
+                    option.getValue(),
+                    partial && option.getKey().equals(last));
         }
         if (!partial) {
             for (OptionData option : allowed) {
                 if (option.isRequired() && !options.containsKey(option.getName())) {
-                    throw new BadLine("option '" + option.getName() + "' is required for /" + name
-                            + " (e.g. " + option.getName() + ":…)");
+                    throw new BadLine("option '" + option.getName() + "' is required for /" + name + " (e.g. "
+                            + option.getName() + ":…)");
                 }
             }
         }
         if (last == null) {
-            last = allowed.stream().filter(OptionData::isAutoComplete).map(OptionData::getName).findFirst()
+            last = allowed.stream()
+                    .filter(OptionData::isAutoComplete)
+                    .map(OptionData::getName)
+                    .findFirst()
                     .orElse(null);
         }
         return new Parsed(new Invocation(name, subcommand, options, caller), last);
@@ -131,13 +136,13 @@ public final class CommandLine {
                     throw new BadLine("option '" + option.getName() + "' must be a channel, e.g. #123456789");
                 }
             }
-            default -> {
-            }
+            default -> {}
         }
     }
 
     private static String known(List<OptionData> options) {
-        return options.isEmpty() ? " (it takes no options)"
+        return options.isEmpty()
+                ? " (it takes no options)"
                 : " (options: " + options.stream().map(OptionData::getName).collect(Collectors.joining(", ")) + ")";
     }
 

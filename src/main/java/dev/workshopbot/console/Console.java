@@ -37,8 +37,8 @@ public final class Console {
     }
 
     /** {@code reload} re-reads the content and returns the report {@code /reload} shows, for the REPL. */
-    public Console(CommandRegistry registry, PrintStream out, PrintStream err,
-            java.util.function.Supplier<String> reload) {
+    public Console(
+            CommandRegistry registry, PrintStream out, PrintStream err, java.util.function.Supplier<String> reload) {
         this.registry = registry;
         this.out = out;
         this.err = err;
@@ -60,8 +60,8 @@ public final class Console {
                 return BAD_INPUT;
             }
             String typed = parsed.invocation().options().getOrDefault(parsed.lastOption(), "");
-            List<Suggester.Entry> choices = registry.autocomplete(parsed.invocation().command(), parsed.lastOption(),
-                    typed);
+            List<Suggester.Entry> choices =
+                    registry.autocomplete(parsed.invocation().command(), parsed.lastOption(), typed);
             out.println(choicesJson(choices));
             return OK;
         }
@@ -119,8 +119,8 @@ public final class Console {
                   quit                 leave the console (exit and end of input too)
                 Start options: console --as moderator answers as a moderator (/reload, /daily);
                   --json prints the interaction callback body Discord would receive instead of text.
-                Slash commands: %s; type /help for what each one does.""".formatted(commandsByName().keySet().stream()
-                .map(name -> "/" + name).collect(Collectors.joining(" ")));
+                Slash commands: %s; type /help for what each one does.""".formatted(
+                commandsByName().keySet().stream().map(name -> "/" + name).collect(Collectors.joining(" ")));
     }
 
     public int validate(Library library) {
@@ -141,8 +141,10 @@ public final class Console {
     }
 
     public static String summary(Library library) {
-        return "pages=" + library.pages().size() + " sections=" + library.sections().size()
-                + " links=" + library.links().size() + " quotes=" + library.quotes().size()
+        return "pages=" + library.pages().size() + " sections="
+                + library.sections().size()
+                + " links=" + library.links().size() + " quotes="
+                + library.quotes().size()
                 + " lists=" + library.readingLists().size() + " errors=" + library.errorCount()
                 + " warnings=" + library.warningCount();
     }
@@ -160,7 +162,8 @@ public final class Console {
     static String choicesJson(List<Suggester.Entry> choices) {
         try {
             return JSON.writeValueAsString(choices.stream()
-                    .map(choice -> Map.of("name", choice.label(), "value", choice.value())).toList());
+                    .map(choice -> Map.of("name", choice.label(), "value", choice.value()))
+                    .toList());
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("a list of string maps always serialises", e);
         }

@@ -16,27 +16,26 @@ public final class ExportJson {
 
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
-    record Export(String version, List<PageJson> pages, List<Link> links, List<QuoteJson> quotes,
-            List<ListJson> readingLists) {
-    }
+    record Export(
+            String version,
+            List<PageJson> pages,
+            List<Link> links,
+            List<QuoteJson> quotes,
+            List<ListJson> readingLists) {}
 
-    record PageJson(String path, String title, Object navOrder, String url, List<SectionJson> sections) {
-    }
+    record PageJson(String path, String title, Object navOrder, String url, List<SectionJson> sections) {}
 
-    record SectionJson(String id, String title, int level, String parent, int line, String summary, int words) {
-    }
+    record SectionJson(String id, String title, int level, String parent, int line, String summary, int words) {}
 
-    record QuoteJson(String text, String attribution, String attributionUrl, String page, String section, int line) {
-    }
+    record QuoteJson(String text, String attribution, String attributionUrl, String page, String section, int line) {}
 
-    record ListJson(String id, String title, String page, String section, List<String> links) {
-    }
+    record ListJson(String id, String title, String page, String section, List<String> links) {}
 
-    private ExportJson() {
-    }
+    private ExportJson() {}
 
     public static String of(Library library) {
-        Export export = new Export(library.version(),
+        Export export = new Export(
+                library.version(),
                 library.pages().stream().map(ExportJson::page).toList(),
                 library.links(),
                 library.quotes().stream().map(ExportJson::quote).toList(),
@@ -49,18 +48,28 @@ public final class ExportJson {
     }
 
     private static PageJson page(Page page) {
-        return new PageJson(page.path(), page.title(), page.navOrder(), page.url(),
+        return new PageJson(
+                page.path(),
+                page.title(),
+                page.navOrder(),
+                page.url(),
                 page.sections().stream().map(ExportJson::section).toList());
     }
 
     private static SectionJson section(Section section) {
-        return new SectionJson(section.id(), section.title(), section.level(), section.parent(), section.line(),
-                section.summary(), section.words());
+        return new SectionJson(
+                section.id(),
+                section.title(),
+                section.level(),
+                section.parent(),
+                section.line(),
+                section.summary(),
+                section.words());
     }
 
     private static QuoteJson quote(Quote quote) {
-        return new QuoteJson(quote.text(), quote.attribution(), quote.attributionUrl(), quote.page(), quote.section(),
-                quote.line());
+        return new QuoteJson(
+                quote.text(), quote.attribution(), quote.attributionUrl(), quote.page(), quote.section(), quote.line());
     }
 
     private static ListJson list(ReadingList list) {

@@ -10,8 +10,7 @@ import net.dv8tion.jda.api.utils.messages.MessageCreateData;
 /** A reply as a person reads it in a terminal: embed parts, then buttons with the ids {@code press} takes. */
 final class TextView {
 
-    private TextView() {
-    }
+    private TextView() {}
 
     static String of(Reply reply) {
         StringBuilder out = new StringBuilder();
@@ -37,14 +36,19 @@ final class TextView {
                 out.append(embed.getDescription()).append('\n');
             }
             for (MessageEmbed.Field field : embed.getFields()) {
-                out.append("\n-- ").append(field.getName()).append('\n').append(field.getValue()).append('\n');
+                out.append("\n-- ")
+                        .append(field.getName())
+                        .append('\n')
+                        .append(field.getValue())
+                        .append('\n');
             }
             if (embed.getFooter() != null) {
                 out.append("\n(").append(embed.getFooter().getText()).append(")\n");
             }
         }
         for (MessageTopLevelComponentUnion component : message.getComponents()) {
-            String row = component.asActionRow().getButtons().stream().map(TextView::button)
+            String row = component.asActionRow().getButtons().stream()
+                    .map(TextView::button)
                     .collect(Collectors.joining("  "));
             out.append(row).append('\n');
         }

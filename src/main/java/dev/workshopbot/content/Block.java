@@ -10,7 +10,13 @@ public record Block(Kind kind, String plain, List<Span> spans, int line, List<St
 
     /** What a block is; only prose kinds feed summaries. */
     public enum Kind {
-        PARAGRAPH, LIST, QUOTE, CODE, TABLE, IMAGE, RULE;
+        PARAGRAPH,
+        LIST,
+        QUOTE,
+        CODE,
+        TABLE,
+        IMAGE,
+        RULE;
 
         public boolean isProse() {
             return this == PARAGRAPH || this == LIST || this == QUOTE;

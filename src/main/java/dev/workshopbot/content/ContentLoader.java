@@ -58,6 +58,7 @@ public final class ContentLoader {
         thread.setDaemon(true);
         return thread;
     });
+
     private final Map<String, Future<Document>> abandoned = new ConcurrentHashMap<>();
 
     public ContentLoader(String siteBaseUrl) {
@@ -89,8 +90,8 @@ public final class ContentLoader {
             if (markdown == null) {
                 continue;
             }
-            PageParser.Parsed parsed = PageParser.parse(file.getKey(), source, markdown, siteBaseUrl, listIds,
-                    problems);
+            PageParser.Parsed parsed =
+                    PageParser.parse(file.getKey(), source, markdown, siteBaseUrl, listIds, problems);
             if (parsed != null) {
                 pages.add(parsed.page());
                 links.addAll(parsed.links());
@@ -100,8 +101,14 @@ public final class ContentLoader {
         }
         List<Page> ordered = withWorkshopKeys(NavOrder.order(pages, problems), problems);
         ReadingPlan plan = plan(files, ordered, problems);
-        return new Library(version(files), ordered, inOrder(links, ordered, Link::page),
-                inOrder(quotes, ordered, Quote::page), inOrder(lists, ordered, ReadingList::page), plan, problems);
+        return new Library(
+                version(files),
+                ordered,
+                inOrder(links, ordered, Link::page),
+                inOrder(quotes, ordered, Quote::page),
+                inOrder(lists, ordered, ReadingList::page),
+                plan,
+                problems);
     }
 
     /** Flexmark's tree of one file on a worker, within the budget; null after adding an error when it cannot be had. */
@@ -117,14 +124,20 @@ public final class ContentLoader {
         } catch (TimeoutException e) {
             parse.cancel(true);
             abandoned.putIfAbsent(key, parse);
-            problems.add(Problem.error(path, 1, "took longer than " + parseBudget.toSeconds() + "s to parse; look for"
-                    + " a very long line of repeated brackets, backticks or blanks and break it up"));
+            problems.add(Problem.error(
+                    path,
+                    1,
+                    "took longer than " + parseBudget.toSeconds() + "s to parse; look for"
+                            + " a very long line of repeated brackets, backticks or blanks and break it up"));
         } catch (ExecutionException e) {
             if (!(e.getCause() instanceof StackOverflowError)) {
                 throw new IllegalStateException("flexmark failed on " + path, e.getCause());
             }
-            problems.add(Problem.error(path, 1, "too deeply nested for the Markdown parser; look for a very long line"
-                    + " of list markers or quote marks and break it up"));
+            problems.add(Problem.error(
+                    path,
+                    1,
+                    "too deeply nested for the Markdown parser; look for a very long line"
+                            + " of list markers or quote marks and break it up"));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             problems.add(Problem.error(path, 1, "not parsed: loading was interrupted"));
@@ -134,7 +147,8 @@ public final class ContentLoader {
 
     /** The authored plan when {@code reading-plan.yml} exists and is valid, else one section a day. */
     private static ReadingPlan plan(Map<String, byte[]> files, List<Page> pages, List<Problem> problems) {
-        List<Section> sections = pages.stream().flatMap(page -> page.sections().stream()).toList();
+        List<Section> sections =
+                pages.stream().flatMap(page -> page.sections().stream()).toList();
         byte[] file = files.get(PlanParser.FILE);
         if (file == null) {
             return ReadingPlan.oneSectionADay(sections);
@@ -146,8 +160,12 @@ public final class ContentLoader {
             byName.putIfAbsent(section.id(), section);
             byName.put(section.key(), section);
         }
-        ReadingPlan plan = yaml == null ? null : PlanParser.parse(yaml,
-                name -> byName.getOrDefault(name, byName.get(name.toLowerCase(java.util.Locale.ROOT))), problems);
+        ReadingPlan plan = yaml == null
+                ? null
+                : PlanParser.parse(
+                        yaml,
+                        name -> byName.getOrDefault(name, byName.get(name.toLowerCase(java.util.Locale.ROOT))),
+                        problems);
         return plan != null ? plan : ReadingPlan.oneSectionADay(sections);
     }
 
@@ -179,25 +197,32 @@ public final class ContentLoader {
 
                 @Override
                 public FileVisitResult visitFileFailed(Path file, IOException e) {
-                    problems.add(Problem.error(root.relativize(file).toString(), 1, "cannot be read: " + e.getMessage()));
+                    problems.add(
+                            Problem.error(root.relativize(file).toString(), 1, "cannot be read: " + e.getMessage()));
                     return FileVisitResult.CONTINUE;
                 }
             });
         } catch (IOException e) {
-            problems.add(Problem.error(directory.toString(), 1, "cannot list the content directory: " + e.getMessage()));
+            problems.add(
+                    Problem.error(directory.toString(), 1, "cannot list the content directory: " + e.getMessage()));
         }
         return files;
     }
 
-    private static void readOne(Path root, Path file, String relative, BasicFileAttributes attributes,
-            List<Problem> problems, Map<String, byte[]> files) {
+    private static void readOne(
+            Path root,
+            Path file,
+            String relative,
+            BasicFileAttributes attributes,
+            List<Problem> problems,
+            Map<String, byte[]> files) {
         try {
             Path real = file;
             if (attributes.isSymbolicLink()) {
                 real = file.toRealPath();
                 if (!real.startsWith(root)) {
-                    problems.add(Problem.error(relative, 1,
-                            "refused: symlink points outside the content directory (" + real + ")"));
+                    problems.add(Problem.error(
+                            relative, 1, "refused: symlink points outside the content directory (" + real + ")"));
                     return;
                 }
             }
@@ -206,8 +231,10 @@ public final class ContentLoader {
             }
             long size = Files.size(real);
             if (size > MAX_FILE_BYTES) {
-                problems.add(Problem.error(relative, 1, "file is " + size / 1024 + " KiB; the limit is "
-                        + MAX_FILE_BYTES / 1024 + " KiB (5 MiB)"));
+                problems.add(Problem.error(
+                        relative,
+                        1,
+                        "file is " + size / 1024 + " KiB; the limit is " + MAX_FILE_BYTES / 1024 + " KiB (5 MiB)"));
                 return;
             }
             files.put(relative, Files.readAllBytes(real));
@@ -218,7 +245,8 @@ public final class ContentLoader {
 
     /** Strict UTF-8; the first bad byte is reported with its line. A byte order mark is dropped. */
     static String decode(String path, byte[] bytes, List<Problem> problems) {
-        CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
+        CharsetDecoder decoder = StandardCharsets.UTF_8
+                .newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT)
                 .onUnmappableCharacter(CodingErrorAction.REPORT);
         ByteBuffer in = ByteBuffer.wrap(bytes);
@@ -231,8 +259,12 @@ public final class ContentLoader {
                     line++;
                 }
             }
-            problems.add(Problem.error(path, line, String.format("not UTF-8: byte 0x%02X at offset %d; save the file as UTF-8",
-                    bytes[in.position()] & 0xff, in.position())));
+            problems.add(Problem.error(
+                    path,
+                    line,
+                    String.format(
+                            "not UTF-8: byte 0x%02X at offset %d; save the file as UTF-8",
+                            bytes[in.position()] & 0xff, in.position())));
             return null;
         }
         String text = out.flip().toString();
@@ -260,7 +292,8 @@ public final class ContentLoader {
                 controls++;
             }
         }
-        return controls * 2 > text.length() ? controls + " of " + text.length() + " characters are control characters"
+        return controls * 2 > text.length()
+                ? controls + " of " + text.length() + " characters are control characters"
                 : null;
     }
 
@@ -290,11 +323,23 @@ public final class ContentLoader {
                 if (first != null) {
                     String stem = page.path().replaceAll("\\.md$", "");
                     String key = stem + "/" + section.id();
-                    problems.add(Problem.warning(page.path(), section.line(), "section id '" + section.id()
-                            + "' is also used by " + first.pagePath() + ":" + first.line() + "; use '" + key
-                            + "' to pick this one in /section"));
-                    section = new Section(section.id(), key, section.title(), section.level(), section.parent(),
-                            section.line(), section.summary(), section.words(), section.pagePath(), section.url(),
+                    problems.add(Problem.warning(
+                            page.path(),
+                            section.line(),
+                            "section id '" + section.id()
+                                    + "' is also used by " + first.pagePath() + ":" + first.line() + "; use '" + key
+                                    + "' to pick this one in /section"));
+                    section = new Section(
+                            section.id(),
+                            key,
+                            section.title(),
+                            section.level(),
+                            section.parent(),
+                            section.line(),
+                            section.summary(),
+                            section.words(),
+                            section.pagePath(),
+                            section.url(),
                             section.blocks());
                 }
                 sections.add(section);

@@ -14,8 +14,8 @@ record FrontMatter(String title, Object navOrder, String parent, String permalin
 
     static final FrontMatter NONE = new FrontMatter(null, null, null, null, Map.of());
 
-    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory())
-            .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
+    private static final ObjectMapper YAML =
+            new ObjectMapper(new YAMLFactory()).enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
 
     /**
      * Reads the YAML between the {@code ---} fences; {@code firstLine} is the file line of the first YAML line.
@@ -27,8 +27,11 @@ record FrontMatter(String title, Object navOrder, String parent, String permalin
             root = YAML.readTree(yaml);
         } catch (JacksonException e) {
             int line = e.getLocation() == null ? 0 : Math.max(0, e.getLocation().getLineNr() - 1);
-            problems.add(Problem.error(path, firstLine + line,
-                    "malformed front matter: " + e.getOriginalMessage().lines().findFirst().orElse("invalid YAML")));
+            problems.add(Problem.error(
+                    path,
+                    firstLine + line,
+                    "malformed front matter: "
+                            + e.getOriginalMessage().lines().findFirst().orElse("invalid YAML")));
             return null;
         }
         if (root == null || root.isMissingNode() || root.isNull()) {
@@ -58,20 +61,23 @@ record FrontMatter(String title, Object navOrder, String parent, String permalin
         JsonNode authored = root.get("summaries");
         if (authored != null && !authored.isNull()) {
             if (!authored.isObject()) {
-                problems.add(Problem.error(path, lines.of("summaries"),
+                problems.add(Problem.error(
+                        path,
+                        lines.of("summaries"),
                         "summaries must map section ids to text, e.g. 'summaries: {setup: \"...\"}'"));
                 return null;
             }
             for (Map.Entry<String, JsonNode> entry : authored.properties()) {
                 if (!entry.getValue().isValueNode() || entry.getValue().isNull()) {
-                    problems.add(Problem.error(path, lines.of(entry.getKey()),
-                            "summary of '" + entry.getKey() + "' must be text"));
+                    problems.add(Problem.error(
+                            path, lines.of(entry.getKey()), "summary of '" + entry.getKey() + "' must be text"));
                     return null;
                 }
                 summaries.put(entry.getKey(), entry.getValue().asText().strip());
             }
         }
-        if (title == null && root.has("title") || parent == null && root.has("parent")
+        if (title == null && root.has("title")
+                || parent == null && root.has("parent")
                 || permalink == null && root.has("permalink")) {
             return null;
         }

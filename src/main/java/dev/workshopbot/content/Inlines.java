@@ -22,7 +22,6 @@ import java.util.List;
 /** Turns flexmark inline nodes into plain text and link spans, with escapes undone and kramdown markup removed. */
 final class Inlines {
 
-
     /** Receives every link met while rendering: raw destination, plain text and 1-based line. */
     interface LinkSink {
         /** Returns the absolute URL to keep, or null when the link is dropped. */
@@ -62,7 +61,9 @@ final class Inlines {
 
     /** Text without links recorded: for headings and titles. */
     static String plainText(Document document, Node parent) {
-        return new Inlines(document, (destination, text, line) -> null).render(parent).plain();
+        return new Inlines(document, (destination, text, line) -> null)
+                .render(parent)
+                .plain();
     }
 
     private void append(Node node, Builder out) {
@@ -74,8 +75,10 @@ final class Inlines {
             out.text(" ");
         } else if (node instanceof HardLineBreak) {
             out.text("\n");
-        } else if (node instanceof Image || node instanceof ImageRef
-                || node instanceof HtmlInline || node instanceof HtmlInlineComment) {
+        } else if (node instanceof Image
+                || node instanceof ImageRef
+                || node instanceof HtmlInline
+                || node instanceof HtmlInlineComment) {
             return;
         } else if (node instanceof Link link) {
             appendLink(link.getUrl().unescape(), link, out);

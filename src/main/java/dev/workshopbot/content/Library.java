@@ -34,8 +34,14 @@ public final class Library {
     private final Map<String, ReadingList> listsByHandle = new HashMap<>();
     private final Map<String, List<Link>> linksByList = new HashMap<>();
 
-    Library(String version, List<Page> pages, List<Link> links, List<Quote> quotes,
-            List<ReadingList> readingLists, ReadingPlan plan, List<Problem> problems) {
+    Library(
+            String version,
+            List<Page> pages,
+            List<Link> links,
+            List<Quote> quotes,
+            List<ReadingList> readingLists,
+            ReadingPlan plan,
+            List<Problem> problems) {
         this.version = version;
         this.plan = plan;
         this.pages = List.copyOf(pages);
@@ -62,15 +68,21 @@ public final class Library {
         Map<String, Map<String, Link>> firstPerUrl = new HashMap<>();
         for (Link link : this.links) {
             if (link.list() != null) {
-                firstPerUrl.computeIfAbsent(link.list(), id -> new LinkedHashMap<>()).putIfAbsent(link.url(), link);
+                firstPerUrl
+                        .computeIfAbsent(link.list(), id -> new LinkedHashMap<>())
+                        .putIfAbsent(link.url(), link);
             }
         }
         firstPerUrl.forEach((id, byUrl) -> linksByList.put(id, List.copyOf(byUrl.values())));
         for (Quote quote : this.quotes) {
-            quotesBySection.computeIfAbsent(quote.page() + "#" + quote.section(), key -> new ArrayList<>()).add(quote);
+            quotesBySection
+                    .computeIfAbsent(quote.page() + "#" + quote.section(), key -> new ArrayList<>())
+                    .add(quote);
         }
         for (Link link : this.links) {
-            linksBySection.computeIfAbsent(link.page() + "#" + link.section(), key -> new ArrayList<>()).add(link);
+            linksBySection
+                    .computeIfAbsent(link.page() + "#" + link.section(), key -> new ArrayList<>())
+                    .add(link);
             firstLinkByUrl.putIfAbsent(link.url(), link);
         }
     }

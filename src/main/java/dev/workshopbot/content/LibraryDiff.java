@@ -29,17 +29,31 @@ public record LibraryDiff(Change pages, Change sections, Change links, Change qu
     public static LibraryDiff between(Library before, Library after) {
         return new LibraryDiff(
                 change(before.pages(), after.pages(), Page::path, page -> page),
-                change(before.sections(), after.sections(), Section::key,
+                change(
+                        before.sections(),
+                        after.sections(),
+                        Section::key,
                         section -> List.of(section.title(), section.summary(), section.blocks(), section.level())),
-                change(occurrences(before.links(), link -> link.page() + "#" + link.url()),
-                        occurrences(after.links(), link -> link.page() + "#" + link.url()), Map.Entry::getKey,
-                        entry -> List.of(entry.getValue().text(), String.valueOf(entry.getValue().section()),
+                change(
+                        occurrences(before.links(), link -> link.page() + "#" + link.url()),
+                        occurrences(after.links(), link -> link.page() + "#" + link.url()),
+                        Map.Entry::getKey,
+                        entry -> List.of(
+                                entry.getValue().text(),
+                                String.valueOf(entry.getValue().section()),
                                 String.valueOf(entry.getValue().list()))),
-                change(occurrences(before.quotes(), quote -> quote.page() + "#" + quote.section()),
-                        occurrences(after.quotes(), quote -> quote.page() + "#" + quote.section()), Map.Entry::getKey,
-                        entry -> List.of(entry.getValue().text(), String.valueOf(entry.getValue().attribution()),
+                change(
+                        occurrences(before.quotes(), quote -> quote.page() + "#" + quote.section()),
+                        occurrences(after.quotes(), quote -> quote.page() + "#" + quote.section()),
+                        Map.Entry::getKey,
+                        entry -> List.of(
+                                entry.getValue().text(),
+                                String.valueOf(entry.getValue().attribution()),
                                 String.valueOf(entry.getValue().attributionUrl()))),
-                change(before.readingLists(), after.readingLists(), ReadingList::id,
+                change(
+                        before.readingLists(),
+                        after.readingLists(),
+                        ReadingList::id,
                         list -> List.of(list.title(), list.links(), list.section())));
     }
 
@@ -58,8 +72,8 @@ public record LibraryDiff(Change pages, Change sections, Change links, Change qu
         return named;
     }
 
-    private static <T> Change change(List<T> before, List<T> after, Function<T, String> id,
-            Function<T, Object> content) {
+    private static <T> Change change(
+            List<T> before, List<T> after, Function<T, String> id, Function<T, Object> content) {
         Map<String, T> old = new LinkedHashMap<>();
         before.forEach(item -> old.putIfAbsent(id.apply(item), item));
         Map<String, T> now = new LinkedHashMap<>();
@@ -74,7 +88,8 @@ public record LibraryDiff(Change pages, Change sections, Change links, Change qu
                 changed.add(entry.getKey());
             }
         }
-        List<String> removed = old.keySet().stream().filter(key -> !now.containsKey(key)).toList();
+        List<String> removed =
+                old.keySet().stream().filter(key -> !now.containsKey(key)).toList();
         return new Change(List.copyOf(added), removed, List.copyOf(changed));
     }
 }

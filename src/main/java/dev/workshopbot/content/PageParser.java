@@ -49,9 +49,14 @@ final class PageParser {
 
     /** Tracks line offsets, without which every node's line number is a scan from the top of the page. */
     private static final Parser PARSER = Parser.builder(new MutableDataSet()
-            .set(Parser.EXTENSIONS, List.of(
-                    YamlFrontMatterExtension.create(), TablesExtension.create(), StrikethroughExtension.create()))
-            .set(Parser.TRACK_DOCUMENT_LINES, true)).build();
+                    .set(
+                            Parser.EXTENSIONS,
+                            List.of(
+                                    YamlFrontMatterExtension.create(),
+                                    TablesExtension.create(),
+                                    StrikethroughExtension.create()))
+                    .set(Parser.TRACK_DOCUMENT_LINES, true))
+            .build();
 
     private static final Pattern ATTRIBUTE_LINE = Pattern.compile("^\\s*(\\{:[^}]*\\}\\s*)+$");
     private static final Pattern ATTRIBUTE = Pattern.compile("\\{:\\s*([^}]*?)\\s*\\}");
@@ -72,8 +77,7 @@ final class PageParser {
     private static final Set<String> KEPT_SCHEMES = Set.of("http", "https", "mailto");
 
     /** What one page yields; the loader assigns workshop-wide keys afterwards. */
-    record Parsed(Page page, List<Link> links, List<Quote> quotes, List<ReadingList> readingLists) {
-    }
+    record Parsed(Page page, List<Link> links, List<Quote> quotes, List<ReadingList> readingLists) {}
 
     private final String path;
     private final String siteBaseUrl;
@@ -110,7 +114,12 @@ final class PageParser {
     }
 
     /** Reads a page flexmark has already parsed ({@link #markdown}), which the loader does under a time budget. */
-    static Parsed parse(String path, String source, Document markdown, String siteBaseUrl, AnchorIds listIds,
+    static Parsed parse(
+            String path,
+            String source,
+            Document markdown,
+            String siteBaseUrl,
+            AnchorIds listIds,
             List<Problem> problems) {
         return new PageParser(path, siteBaseUrl, listIds, problems).run(source, markdown);
     }
@@ -133,9 +142,13 @@ final class PageParser {
         String refusal = discordRefusal(pageUrl, MAX_LINK_URL);
         if (refusal != null) {
             boolean authored = front.permalink() != null && !front.permalink().isBlank();
-            problems.add(Problem.error(path, authored ? FrontMatter.keyLine(source, 1, "permalink") : 1, "page URL '"
-                    + abbreviate(pageUrl) + "' " + (authored ? "(from permalink) " : "(from the file name) ") + refusal
-                    + "; use letters, digits, '-', '_', '.' and '/'"));
+            problems.add(Problem.error(
+                    path,
+                    authored ? FrontMatter.keyLine(source, 1, "permalink") : 1,
+                    "page URL '"
+                            + abbreviate(pageUrl) + "' " + (authored ? "(from permalink) " : "(from the file name) ")
+                            + refusal
+                            + "; use letters, digits, '-', '_', '.' and '/'"));
             return null;
         }
         pageTitle = front.title() != null ? front.title().strip() : firstHeadingTitle();
@@ -144,12 +157,18 @@ final class PageParser {
             block(node);
         }
         if (drafts.isEmpty()) {
-            problems.add(Problem.warning(path, 1, source.isBlank() ? "empty file: nothing to index"
-                    : "page has no text outside its front matter: nothing to index"));
+            problems.add(Problem.warning(
+                    path,
+                    1,
+                    source.isBlank()
+                            ? "empty file: nothing to index"
+                            : "page has no text outside its front matter: nothing to index"));
             return null;
         }
         if (drafts.stream().noneMatch(draft -> !draft.preamble)) {
-            problems.add(Problem.warning(path, drafts.get(0).line,
+            problems.add(Problem.warning(
+                    path,
+                    drafts.get(0).line,
                     "page has no headings: it is served as one section titled '" + pageTitle + "'"));
         }
         List<Section> sections = finish(front.summaries());
@@ -188,8 +207,11 @@ final class PageParser {
         if (first == null) {
             return false;
         }
-        problems.add(Problem.error(path, Inlines.line(first), "block quotes, lists or emphasis nested " + deepest
-                + " levels deep; the bot reads at most " + MAX_NESTING + " levels"));
+        problems.add(Problem.error(
+                path,
+                Inlines.line(first),
+                "block quotes, lists or emphasis nested " + deepest + " levels deep; the bot reads at most "
+                        + MAX_NESTING + " levels"));
         return true;
     }
 
@@ -213,7 +235,8 @@ final class PageParser {
     }
 
     private static boolean isFence(String[] lines, int index) {
-        return index < lines.length && (lines[index].strip().equals("---") || lines[index].strip().equals("..."));
+        return index < lines.length
+                && (lines[index].strip().equals("---") || lines[index].strip().equals("..."));
     }
 
     private String firstHeadingTitle() {
@@ -247,11 +270,14 @@ final class PageParser {
     // ---- blocks
 
     private void block(Node node) {
-        if (node instanceof YamlFrontMatterBlock || node instanceof Reference
-                || node instanceof HtmlCommentBlock || node instanceof HtmlBlock) {
+        if (node instanceof YamlFrontMatterBlock
+                || node instanceof Reference
+                || node instanceof HtmlCommentBlock
+                || node instanceof HtmlBlock) {
             return;
         }
-        if (node instanceof Paragraph && ATTRIBUTE_LINE.matcher(node.getChars().toString().strip()).matches()) {
+        if (node instanceof Paragraph
+                && ATTRIBUTE_LINE.matcher(node.getChars().toString().strip()).matches()) {
             attributesOf(node.getChars().toString(), pendingAttributes);
             return;
         }
@@ -272,8 +298,13 @@ final class PageParser {
         } else {
             Inlines.Rendered text = inlines.render(node);
             if (!text.isBlank()) {
-                section(node).add(new Block(Block.Kind.PARAGRAPH, text.plain(), text.spans(), Inlines.line(node),
-                        takeAttributes()));
+                section(node)
+                        .add(new Block(
+                                Block.Kind.PARAGRAPH,
+                                text.plain(),
+                                text.spans(),
+                                Inlines.line(node),
+                                takeAttributes()));
             }
         }
         previous = node;
@@ -293,14 +324,21 @@ final class PageParser {
         String title = headingTitle(heading);
         if (id.isEmpty() || id.matches("-\\d+")) {
             id = headingIds.number("section");
-            problems.add(Problem.warning(path, line, "heading '" + title
-                    + "' has no letters or digits, so the site gives it no usable anchor; the bot calls it '" + id + "'"));
+            problems.add(Problem.warning(
+                    path,
+                    line,
+                    "heading '" + title
+                            + "' has no letters or digits, so the site gives it no usable anchor; the bot calls it '"
+                            + id + "'"));
         }
         String base = AnchorIds.slug(source);
         Integer first = firstLineOfId.putIfAbsent(base, line);
         if (first != null) {
-            problems.add(Problem.warning(path, line, "duplicate heading id '" + base + "' (first at line " + first
-                    + "): this one is '" + id + "' on the site, and in /section"));
+            problems.add(Problem.warning(
+                    path,
+                    line,
+                    "duplicate heading id '" + base + "' (first at line " + first + "): this one is '" + id
+                            + "' on the site, and in /section"));
         }
         int level = heading.getLevel();
         String parent = null;
@@ -330,14 +368,20 @@ final class PageParser {
         }
         if (isOnlyImages(paragraph)) {
             Inlines.Rendered alt = new Inlines(document, (destination, text, line) -> null).render(paragraph);
-            section(paragraph).add(new Block(Block.Kind.IMAGE, "", List.of(Span.plain(alt.plain())),
-                    Inlines.line(paragraph), attributes));
+            section(paragraph)
+                    .add(new Block(
+                            Block.Kind.IMAGE,
+                            "",
+                            List.of(Span.plain(alt.plain())),
+                            Inlines.line(paragraph),
+                            attributes));
             return;
         }
         Draft section = section(paragraph);
         Inlines.Rendered text = inlines.render(paragraph);
         if (!text.isBlank()) {
-            section.add(new Block(Block.Kind.PARAGRAPH, text.plain(), text.spans(), Inlines.line(paragraph), attributes));
+            section.add(
+                    new Block(Block.Kind.PARAGRAPH, text.plain(), text.spans(), Inlines.line(paragraph), attributes));
         }
     }
 
@@ -369,7 +413,12 @@ final class PageParser {
         renderList(list, 0, spans, plain);
         section.add(new Block(Block.Kind.LIST, plain.toString().strip(), spans, Inlines.line(list), takeAttributes()));
         if (reading) {
-            readingLists.add(new ReadingList(currentList, listTitle(section), path, section.id, Inlines.line(list),
+            readingLists.add(new ReadingList(
+                    currentList,
+                    listTitle(section),
+                    path,
+                    section.id,
+                    Inlines.line(list),
                     List.copyOf(currentListUrls)));
             currentList = null;
             currentListUrls = null;
@@ -392,7 +441,8 @@ final class PageParser {
                     continue;
                 }
                 Inlines.Rendered text = child instanceof CodeBlock || child instanceof FencedCodeBlock
-                        ? new Inlines.Rendered(child.getChars().toString().strip(),
+                        ? new Inlines.Rendered(
+                                child.getChars().toString().strip(),
                                 List.of(Span.plain(child.getChars().toString().strip())))
                         : inlines.render(child);
                 if (!firstChild && !text.isBlank()) {
@@ -419,8 +469,11 @@ final class PageParser {
 
     private static boolean containsLink(Node node) {
         for (Node child = node.getFirstChild(); child != null; child = child.getNext()) {
-            if (child instanceof com.vladsch.flexmark.ast.Link || child instanceof AutoLink || child instanceof MailLink
-                    || child instanceof LinkRef ref && ref.isDefined() || containsLink(child)) {
+            if (child instanceof com.vladsch.flexmark.ast.Link
+                    || child instanceof AutoLink
+                    || child instanceof MailLink
+                    || child instanceof LinkRef ref && ref.isDefined()
+                    || containsLink(child)) {
                 return true;
             }
         }
@@ -435,7 +488,10 @@ final class PageParser {
                 return trimTitle(text);
             }
             List<String> sentences = Summarizer.sentences(text);
-            String last = trimTitle(sentences.isEmpty() ? text : sentences.get(sentences.size() - 1).strip());
+            String last = trimTitle(
+                    sentences.isEmpty()
+                            ? text
+                            : sentences.get(sentences.size() - 1).strip());
             if (last.split("\\s+").length >= 5 && last.length() <= 100) {
                 return last;
             }
@@ -493,13 +549,17 @@ final class PageParser {
         if (!attributionNodes.isEmpty()) {
             Inlines.Rendered who = inlines.render(attributionNodes);
             attribution = ATTRIBUTION_DASH.matcher(who.plain()).replaceFirst("").strip();
-            attributionUrl = who.spans().stream().filter(span -> span.url() != null).map(Span::url)
-                    .findFirst().orElse(null);
+            attributionUrl = who.spans().stream()
+                    .filter(span -> span.url() != null)
+                    .map(Span::url)
+                    .findFirst()
+                    .orElse(null);
             spans.add(Span.plain("\n— "));
             spans.addAll(who.spans());
         } else if (previous instanceof Paragraph intro && section.lastParagraphNode == previous) {
             Inlines.Rendered rendered = new Inlines(document, this::quietLink).render(intro);
-            List<Span> introLinks = rendered.spans().stream().filter(span -> span.url() != null).toList();
+            List<Span> introLinks =
+                    rendered.spans().stream().filter(span -> span.url() != null).toList();
             if (!introLinks.isEmpty()) {
                 Span source = introLinks.get(introLinks.size() - 1);
                 attributionUrl = source.url();
@@ -514,8 +574,12 @@ final class PageParser {
             return;
         }
         quotes.add(new Quote(plain, attribution, attributionUrl, path, section.id, Inlines.line(blockQuote)));
-        section.add(new Block(Block.Kind.QUOTE, plain + (attribution == null ? "" : "\n— " + attribution),
-                spans, Inlines.line(blockQuote), attributes));
+        section.add(new Block(
+                Block.Kind.QUOTE,
+                plain + (attribution == null ? "" : "\n— " + attribution),
+                spans,
+                Inlines.line(blockQuote),
+                attributes));
     }
 
     /** A surname alone ("As Willison puts it") becomes the full name a link on this page gave earlier. */
@@ -560,14 +624,20 @@ final class PageParser {
     }
 
     private void code(Node node) {
-        String code = node instanceof FencedCodeBlock fenced ? fenced.getContentChars().toString()
+        String code = node instanceof FencedCodeBlock fenced
+                ? fenced.getContentChars().toString()
                 : node.getChildChars().toString();
         List<String> attributes = takeAttributes();
         if (node instanceof FencedCodeBlock fenced && !fenced.getInfo().isBlank()) {
             attributes.add(".language-" + fenced.getInfo().toString().strip());
         }
-        section(node).add(new Block(Block.Kind.CODE, code.stripTrailing(), List.of(Span.plain(code.stripTrailing())),
-                Inlines.line(node), attributes));
+        section(node)
+                .add(new Block(
+                        Block.Kind.CODE,
+                        code.stripTrailing(),
+                        List.of(Span.plain(code.stripTrailing())),
+                        Inlines.line(node),
+                        attributes));
     }
 
     private void table(TableBlock table) {
@@ -667,20 +737,24 @@ final class PageParser {
         try {
             String url = absolute(target);
             if (url == null) {
-                problems.add(Problem.warning(path, line, "link to '" + abbreviate(target)
-                        + "' dropped: only http, https and mailto links are kept"));
+                problems.add(Problem.warning(
+                        path,
+                        line,
+                        "link to '" + abbreviate(target) + "' dropped: only http, https and mailto links are kept"));
                 return null;
             }
             String refusal = url.startsWith("mailto:") ? null : discordRefusal(url, MAX_LINK_URL);
             if (refusal != null) {
-                problems.add(Problem.warning(path, line, "link to '" + abbreviate(target) + "' dropped: the URL "
-                        + refusal + "; kept as plain text"));
+                problems.add(Problem.warning(
+                        path,
+                        line,
+                        "link to '" + abbreviate(target) + "' dropped: the URL " + refusal + "; kept as plain text"));
                 return null;
             }
             return url;
         } catch (URISyntaxException | IllegalArgumentException e) {
-            problems.add(Problem.warning(path, line, "link target '" + abbreviate(target)
-                    + "' is not a valid URL; kept as plain text"));
+            problems.add(Problem.warning(
+                    path, line, "link target '" + abbreviate(target) + "' is not a valid URL; kept as plain text"));
             return null;
         }
     }
@@ -725,7 +799,8 @@ final class PageParser {
         try {
             URI uri = new URI(url);
             String scheme = uri.getScheme();
-            if (scheme == null || !scheme.equalsIgnoreCase("http") && !scheme.equalsIgnoreCase("https")
+            if (scheme == null
+                    || !scheme.equalsIgnoreCase("http") && !scheme.equalsIgnoreCase("https")
                     || uri.getHost() == null) {
                 return "is not an absolute http(s) URL";
             }
@@ -759,8 +834,18 @@ final class PageParser {
             }
             String summary = authored.containsKey(draft.id) ? authored.get(draft.id) : draft.summary();
             String url = draft.preamble ? pageUrl : pageUrl + "#" + draft.id;
-            sections.add(new Section(draft.id, draft.id, draft.title, draft.level, parent, draft.line, summary,
-                    draft.words(), path, url, draft.blocks));
+            sections.add(new Section(
+                    draft.id,
+                    draft.id,
+                    draft.title,
+                    draft.level,
+                    parent,
+                    draft.line,
+                    summary,
+                    draft.words(),
+                    path,
+                    url,
+                    draft.blocks));
         }
         for (String id : authored.keySet()) {
             if (!ids.contains(id)) {
@@ -809,7 +894,10 @@ final class PageParser {
 
         String summary() {
             for (Block.Kind kind : List.of(Block.Kind.PARAGRAPH, Block.Kind.LIST, Block.Kind.QUOTE)) {
-                List<String> texts = blocks.stream().filter(block -> block.kind() == kind).map(Block::plain).toList();
+                List<String> texts = blocks.stream()
+                        .filter(block -> block.kind() == kind)
+                        .map(Block::plain)
+                        .toList();
                 if (!texts.isEmpty()) {
                     return Summarizer.summarize(texts, Summarizer.MAX);
                 }

@@ -49,8 +49,11 @@ final class PlanParser {
             }
         } catch (JacksonException e) {
             int line = e.getLocation() == null ? 1 : e.getLocation().getLineNr();
-            problems.add(Problem.error(FILE, line, "malformed YAML: "
-                    + e.getOriginalMessage().lines().findFirst().orElse("invalid YAML")));
+            problems.add(Problem.error(
+                    FILE,
+                    line,
+                    "malformed YAML: "
+                            + e.getOriginalMessage().lines().findFirst().orElse("invalid YAML")));
             return null;
         } catch (IOException e) {
             problems.add(Problem.error(FILE, 1, "cannot be read: " + e.getMessage()));
@@ -77,8 +80,12 @@ final class PlanParser {
                     for (Map.Entry<String, Integer> value : strings(parser, field)) {
                         Section section = sections.apply(value.getKey());
                         if (section == null) {
-                            problems.add(Problem.error(FILE, value.getValue(), "no section '" + value.getKey()
-                                    + "' in the workshop; use a section id as `validate` or /sections show it"));
+                            problems.add(
+                                    Problem.error(
+                                            FILE,
+                                            value.getValue(),
+                                            "no section '" + value.getKey()
+                                                    + "' in the workshop; use a section id as `validate` or /sections show it"));
                         } else {
                             keys.add(section.key());
                         }
@@ -89,8 +96,10 @@ final class PlanParser {
                         if (value.getKey().matches("https?://\\S+")) {
                             links.add(value.getKey());
                         } else {
-                            problems.add(Problem.error(FILE, value.getValue(), "link '" + value.getKey()
-                                    + "' is not an http or https URL"));
+                            problems.add(Problem.error(
+                                    FILE,
+                                    value.getValue(),
+                                    "link '" + value.getKey() + "' is not an http or https URL"));
                         }
                     }
                 }

@@ -4,7 +4,10 @@ package dev.workshopbot.content;
 public record Problem(String path, int line, Severity severity, String message) {
 
     /** How bad a problem is: errors stop a reload, warnings never do. */
-    public enum Severity { ERROR, WARNING }
+    public enum Severity {
+        ERROR,
+        WARNING
+    }
 
     public static Problem error(String path, int line, String message) {
         return new Problem(path, line, Severity.ERROR, message);

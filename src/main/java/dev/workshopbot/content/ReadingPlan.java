@@ -22,7 +22,10 @@ public record ReadingPlan(List<Day> days, boolean authored) {
     }
 
     static ReadingPlan oneSectionADay(List<Section> sections) {
-        return new ReadingPlan(sections.stream()
-                .map(section -> new Day(List.of(section.key()), List.of(), null, 0)).toList(), false);
+        return new ReadingPlan(
+                sections.stream()
+                        .map(section -> new Day(List.of(section.key()), List.of(), null, 0))
+                        .toList(),
+                false);
     }
 }

@@ -11,8 +11,7 @@ public final class Summarizer {
 
     public static final int MAX = 300;
 
-    private Summarizer() {
-    }
+    private Summarizer() {}
 
     private static final Pattern SENTENCE_END = Pattern.compile("[.!?…][\"'”’)\\]]*\\s*$");
 
@@ -37,7 +36,9 @@ public final class Summarizer {
             }
         }
         if (candidates.isEmpty()) {
-            paragraphs.stream().filter(text -> !text.isBlank()).findFirst()
+            paragraphs.stream()
+                    .filter(text -> !text.isBlank())
+                    .findFirst()
                     .ifPresent(text -> candidates.add(text.strip().replaceAll("\\s+", " ")));
         }
         StringBuilder out = new StringBuilder();

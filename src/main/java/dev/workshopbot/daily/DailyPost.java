@@ -8,8 +8,15 @@ import java.time.LocalDate;
  * One server's post for one local date: plan day {@code index} (0-based) of {@code total}, from {@code library}.
  * The nonce is derived from server and date, so any retry of the same post carries the same one.
  */
-public record DailyPost(long guildId, long channelId, LocalDate date, int index, int total, ReadingPlan.Day day,
-        Library library, boolean thread) {
+public record DailyPost(
+        long guildId,
+        long channelId,
+        LocalDate date,
+        int index,
+        int total,
+        ReadingPlan.Day day,
+        Library library,
+        boolean thread) {
 
     /** Discord nonces are at most 25 characters. */
     public String nonce() {

@@ -31,11 +31,17 @@ public final class DailyRoutine {
     private static final Logger LOG = LoggerFactory.getLogger(DailyRoutine.class);
 
     /** What one server's tick did. */
-    public enum Outcome { POSTED, RECOVERED, SKIPPED, PAUSED, FAILED, PLAN_FINISHED }
+    public enum Outcome {
+        POSTED,
+        RECOVERED,
+        SKIPPED,
+        PAUSED,
+        FAILED,
+        PLAN_FINISHED
+    }
 
     /** How the routine behaves: from {@code daily.*} config. */
-    public record Settings(Duration catchUp, boolean thread, boolean loop, Duration lease) {
-    }
+    public record Settings(Duration catchUp, boolean thread, boolean loop, Duration lease) {}
 
     private final DailyStore store;
     private final Supplier<Library> content;
@@ -44,8 +50,13 @@ public final class DailyRoutine {
     private final Settings settings;
     private final String instance;
 
-    public DailyRoutine(DailyStore store, Supplier<Library> content, ReadingPublisher publisher, Clock clock,
-            Settings settings, String instance) {
+    public DailyRoutine(
+            DailyStore store,
+            Supplier<Library> content,
+            ReadingPublisher publisher,
+            Clock clock,
+            Settings settings,
+            String instance) {
         this.store = store;
         this.content = content;
         this.publisher = publisher;
@@ -56,13 +67,17 @@ public final class DailyRoutine {
 
     /** Ticks every {@code period} until the returned future is cancelled; each post's outcome goes to {@code onPost}. */
     public ScheduledFuture<?> start(ScheduledExecutorService scheduler, Duration period, Consumer<Outcome> onPost) {
-        return scheduler.scheduleWithFixedDelay(() -> {
-            try {
-                tick().forEach(post -> post.thenAccept(onPost));
-            } catch (RuntimeException e) {
-                LOG.error("daily routine tick failed; it runs again in {}", period, e);
-            }
-        }, 0, period.toMillis(), TimeUnit.MILLISECONDS);
+        return scheduler.scheduleWithFixedDelay(
+                () -> {
+                    try {
+                        tick().forEach(post -> post.thenAccept(onPost));
+                    } catch (RuntimeException e) {
+                        LOG.error("daily routine tick failed; it runs again in {}", period, e);
+                    }
+                },
+                0,
+                period.toMillis(),
+                TimeUnit.MILLISECONDS);
     }
 
     /** One pass over every server; the returned futures complete when each started post is recorded. */
@@ -99,19 +114,27 @@ public final class DailyRoutine {
                 return CompletableFuture.completedFuture(Outcome.SKIPPED);
             }
             DailyPost post = postFor(guild, date, intent.planDay(), library);
-            return publisher.findEarlier(post).handle((found, failure) -> {
-                if (failure != null) {
-                    // The crashed instance may have sent it, so the day stays claimed.
-                    return CompletableFuture.completedFuture(failed(guild, post, failure, false));
-                }
-                if (found.isPresent()) {
-                    store.complete(guild.guildId(), date, found.get().messageId(), found.get().threadId(),
-                            clock.instant());
-                    LOG.info("daily post guild={} date={} was already sent; recorded it", guild.guildId(), date);
-                    return CompletableFuture.completedFuture(Outcome.RECOVERED);
-                }
-                return send(guild, post);
-            }).thenCompose(outcome -> outcome);
+            return publisher
+                    .findEarlier(post)
+                    .handle((found, failure) -> {
+                        if (failure != null) {
+                            // The crashed instance may have sent it, so the day stays claimed.
+                            return CompletableFuture.completedFuture(failed(guild, post, failure, false));
+                        }
+                        if (found.isPresent()) {
+                            store.complete(
+                                    guild.guildId(),
+                                    date,
+                                    found.get().messageId(),
+                                    found.get().threadId(),
+                                    clock.instant());
+                            LOG.info(
+                                    "daily post guild={} date={} was already sent; recorded it", guild.guildId(), date);
+                            return CompletableFuture.completedFuture(Outcome.RECOVERED);
+                        }
+                        return send(guild, post);
+                    })
+                    .thenCompose(outcome -> outcome);
         }
         ReadingPlan plan = library.plan();
         int index = guild.cursor();
@@ -131,8 +154,8 @@ public final class DailyRoutine {
     private DailyPost postFor(GuildSettings guild, LocalDate date, int index, Library library) {
         ReadingPlan plan = library.plan();
         ReadingPlan.Day day = plan.days().get(Math.min(index, plan.size() - 1));
-        return new DailyPost(guild.guildId(), guild.channelId(), date, index, plan.size(), day, library,
-                settings.thread());
+        return new DailyPost(
+                guild.guildId(), guild.channelId(), date, index, plan.size(), day, library, settings.thread());
     }
 
     private CompletableFuture<Outcome> send(GuildSettings guild, DailyPost post) {
@@ -144,10 +167,15 @@ public final class DailyRoutine {
         }
         return sending.handle((published, failure) -> {
             if (failure == null) {
-                store.complete(guild.guildId(), post.date(), published.messageId(), published.threadId(),
-                        clock.instant());
-                LOG.info("daily post guild={} date={} day={}/{} message={}", guild.guildId(), post.date(),
-                        post.number(), post.total(), published.messageId());
+                store.complete(
+                        guild.guildId(), post.date(), published.messageId(), published.threadId(), clock.instant());
+                LOG.info(
+                        "daily post guild={} date={} day={}/{} message={}",
+                        guild.guildId(),
+                        post.date(),
+                        post.number(),
+                        post.total(),
+                        published.messageId());
                 return Outcome.POSTED;
             }
             // Discord refused the post, so it was never sent: the day goes back to the plan for after the fix.
@@ -163,12 +191,19 @@ public final class DailyRoutine {
                 store.release(guild.guildId(), post.date(), post.index());
             }
             store.pause(guild.guildId(), problem.getMessage(), clock.instant());
-            LOG.warn("daily posts paused guild={} channel={}: {}", guild.guildId(), guild.channelId(),
+            LOG.warn(
+                    "daily posts paused guild={} channel={}: {}",
+                    guild.guildId(),
+                    guild.channelId(),
                     problem.getMessage());
             return Outcome.PAUSED;
         }
-        LOG.warn("daily post guild={} date={} failed, retried after {}: {}", guild.guildId(), post.date(),
-                settings.lease(), cause.toString());
+        LOG.warn(
+                "daily post guild={} date={} failed, retried after {}: {}",
+                guild.guildId(),
+                post.date(),
+                settings.lease(),
+                cause.toString());
         return Outcome.FAILED;
     }
 }

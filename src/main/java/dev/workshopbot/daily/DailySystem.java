@@ -28,9 +28,14 @@ public final class DailySystem {
     }
 
     /** What {@code /daily status} shows. */
-    public record Status(GuildSettings settings, boolean configured, Instant nextPost, int nextDay, int totalDays,
-            boolean planFinished, Optional<PostRecord> lastPost) {
-    }
+    public record Status(
+            GuildSettings settings,
+            boolean configured,
+            Instant nextPost,
+            int nextDay,
+            int totalDays,
+            boolean planFinished,
+            Optional<PostRecord> lastPost) {}
 
     private final DailyStore store;
     private final Supplier<Library> content;
@@ -39,8 +44,13 @@ public final class DailySystem {
     private final ZoneId defaultZone;
     private final DailyRoutine.Settings routine;
 
-    public DailySystem(DailyStore store, Supplier<Library> content, Clock clock, LocalTime defaultTime,
-            ZoneId defaultZone, DailyRoutine.Settings routine) {
+    public DailySystem(
+            DailyStore store,
+            Supplier<Library> content,
+            Clock clock,
+            LocalTime defaultTime,
+            ZoneId defaultZone,
+            DailyRoutine.Settings routine) {
         this.store = store;
         this.content = content;
         this.clock = clock;
@@ -98,7 +108,10 @@ public final class DailySystem {
         GuildSettings settings = stored.orElseGet(() -> defaults(guildId));
         int total = content.get().plan().size();
         boolean finished = settings.cursor() >= total && !routine.loop();
-        Instant next = ScheduleMath.nextPost(settings.time(), settings.zone(), clock.instant(),
+        Instant next = ScheduleMath.nextPost(
+                settings.time(),
+                settings.zone(),
+                clock.instant(),
                 date -> store.post(guildId, date).isPresent() || !DailyRoutine.isScheduled(settings, date),
                 routine.catchUp());
         int nextIndex = total == 0 ? 0 : routine.loop() ? settings.cursor() % total : settings.cursor();
@@ -111,8 +124,15 @@ public final class DailySystem {
         Library library = content.get();
         int index = Math.min(status.nextDay() - 1, Math.max(0, library.plan().size() - 1));
         LocalDate date = status.nextPost().atZone(status.settings().zone()).toLocalDate();
-        return new DailyPost(guildId, status.settings().channelId(), date, index, library.plan().size(),
-                library.plan().days().get(index), library, routine.thread());
+        return new DailyPost(
+                guildId,
+                status.settings().channelId(),
+                date,
+                index,
+                library.plan().size(),
+                library.plan().days().get(index),
+                library,
+                routine.thread());
     }
 
     private GuildSettings settings(long guildId) {
@@ -120,9 +140,10 @@ public final class DailySystem {
     }
 
     private GuildSettings configured(long guildId) throws BadValue {
-        return store.settings(guildId).orElseThrow(() -> new BadValue(
-                "Daily posts are not set up here yet: start with /daily set channel:#channel time:09:00 "
-                        + "timezone:Europe/Berlin"));
+        return store.settings(guildId)
+                .orElseThrow(() -> new BadValue(
+                        "Daily posts are not set up here yet: start with /daily set channel:#channel time:09:00 "
+                                + "timezone:Europe/Berlin"));
     }
 
     private GuildSettings defaults(long guildId) {

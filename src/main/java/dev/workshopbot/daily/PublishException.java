@@ -10,7 +10,11 @@ public final class PublishException extends RuntimeException {
 
     /** What went wrong, as far as the routine cares. */
     public enum Kind {
-        CHANNEL_GONE, FOREIGN_CHANNEL, MISSING_PERMISSION, REJECTED, TRANSIENT;
+        CHANNEL_GONE,
+        FOREIGN_CHANNEL,
+        MISSING_PERMISSION,
+        REJECTED,
+        TRANSIENT;
 
         public boolean pausesTheServer() {
             return this != TRANSIENT;

@@ -7,8 +7,7 @@ import java.util.concurrent.CompletableFuture;
 public interface ReadingPublisher {
 
     /** The ids Discord gave a post and its discussion thread ({@code threadId} null without one). */
-    record Published(long messageId, Long threadId) {
-    }
+    record Published(long messageId, Long threadId) {}
 
     /** Sends the post (with its nonce, so Discord drops a duplicate) and opens its thread when asked. */
     CompletableFuture<Published> publish(DailyPost post);

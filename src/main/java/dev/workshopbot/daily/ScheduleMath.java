@@ -13,8 +13,7 @@ import java.util.function.Predicate;
 /** When a server's daily post is due, in its own time zone, through DST gaps and overlaps. Pure functions. */
 public final class ScheduleMath {
 
-    private ScheduleMath() {
-    }
+    private ScheduleMath() {}
 
     /**
      * The instant of the post for a local date. A time inside a DST gap (02:30 on spring-forward day) posts at
@@ -45,8 +44,8 @@ public final class ScheduleMath {
     }
 
     /** The next post instant after {@code now} for a date not yet posted. */
-    public static Instant nextPost(LocalTime time, ZoneId zone, Instant now, Predicate<LocalDate> posted,
-            Duration catchUp) {
+    public static Instant nextPost(
+            LocalTime time, ZoneId zone, Instant now, Predicate<LocalDate> posted, Duration catchUp) {
         Optional<LocalDate> due = dueDate(time, zone, now, catchUp);
         if (due.isPresent() && !posted.test(due.get())) {
             return now;

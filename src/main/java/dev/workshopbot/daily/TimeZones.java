@@ -15,27 +15,42 @@ import java.util.Set;
  */
 public final class TimeZones {
 
-    private static final Set<String> REGIONS = Set.of("Africa", "America", "Antarctica", "Arctic", "Asia", "Atlantic",
-            "Australia", "Europe", "Indian", "Pacific");
+    private static final Set<String> REGIONS = Set.of(
+            "Africa",
+            "America",
+            "Antarctica",
+            "Arctic",
+            "Asia",
+            "Atlantic",
+            "Australia",
+            "Europe",
+            "Indian",
+            "Pacific");
 
     /** Abbreviations people write for a zone; a fixed offset (the JDK's EST is -05:00 all year) is rarely meant. */
     private static final Map<String, String> ABBREVIATIONS = Map.ofEntries(
-            Map.entry("est", "America/New_York"), Map.entry("edt", "America/New_York"),
-            Map.entry("cst", "America/Chicago"), Map.entry("cdt", "America/Chicago"),
-            Map.entry("mst", "America/Denver"), Map.entry("mdt", "America/Denver"),
-            Map.entry("pst", "America/Los_Angeles"), Map.entry("pdt", "America/Los_Angeles"),
-            Map.entry("gmt", "Europe/London"), Map.entry("bst", "Europe/London"),
-            Map.entry("cet", "Europe/Berlin"), Map.entry("cest", "Europe/Berlin"),
-            Map.entry("ist", "Asia/Kolkata"), Map.entry("jst", "Asia/Tokyo"),
+            Map.entry("est", "America/New_York"),
+            Map.entry("edt", "America/New_York"),
+            Map.entry("cst", "America/Chicago"),
+            Map.entry("cdt", "America/Chicago"),
+            Map.entry("mst", "America/Denver"),
+            Map.entry("mdt", "America/Denver"),
+            Map.entry("pst", "America/Los_Angeles"),
+            Map.entry("pdt", "America/Los_Angeles"),
+            Map.entry("gmt", "Europe/London"),
+            Map.entry("bst", "Europe/London"),
+            Map.entry("cet", "Europe/Berlin"),
+            Map.entry("cest", "Europe/Berlin"),
+            Map.entry("ist", "Asia/Kolkata"),
+            Map.entry("jst", "Asia/Tokyo"),
             Map.entry("aest", "Australia/Sydney"));
 
-    private record Zone(String id, String key, String city, boolean legacy) {
-    }
+    private record Zone(String id, String key, String city, boolean legacy) {}
 
-    private record Match(Zone zone, int tier) {
-    }
+    private record Match(Zone zone, int tier) {}
 
-    private final List<Zone> zones = ZoneId.getAvailableZoneIds().stream().sorted().map(TimeZones::zone).toList();
+    private final List<Zone> zones =
+            ZoneId.getAvailableZoneIds().stream().sorted().map(TimeZones::zone).toList();
 
     /** At most {@code limit} zone ids for the typed text, best first; an empty text lists canonical zones. */
     public List<String> suggest(String typed, int limit) {

@@ -44,19 +44,24 @@ public final class CommandRegistrar extends ListenerAdapter {
     void register(JDA jda) {
         List<CommandData> wanted = definitions();
         if (guildIds.isEmpty()) {
-            jda.retrieveCommands().queue(existing -> sync(existing, wanted, jda.updateCommands(), "globally"),
-                    failure -> LOG.error("could not read the global commands: {}", failure.toString()));
+            jda.retrieveCommands()
+                    .queue(
+                            existing -> sync(existing, wanted, jda.updateCommands(), "globally"),
+                            failure -> LOG.error("could not read the global commands: {}", failure.toString()));
             return;
         }
         for (long guildId : guildIds) {
             Guild guild = jda.getGuildById(guildId);
             if (guild == null) {
-                LOG.warn("discord.guildIds: the bot is not in server {}; invite it with the URL in the README", guildId);
+                LOG.warn(
+                        "discord.guildIds: the bot is not in server {}; invite it with the URL in the README", guildId);
                 continue;
             }
-            guild.retrieveCommands().queue(existing -> sync(existing, wanted, guild.updateCommands(),
-                    "in server " + guildId),
-                    failure -> LOG.error("could not read the commands of server {}: {}", guildId, failure.toString()));
+            guild.retrieveCommands()
+                    .queue(
+                            existing -> sync(existing, wanted, guild.updateCommands(), "in server " + guildId),
+                            failure -> LOG.error(
+                                    "could not read the commands of server {}: {}", guildId, failure.toString()));
         }
     }
 
@@ -66,15 +71,16 @@ public final class CommandRegistrar extends ListenerAdapter {
                 .toList();
     }
 
-    private static void sync(List<Command> existing, List<CommandData> wanted, CommandListUpdateAction update,
-            String where) {
+    private static void sync(
+            List<Command> existing, List<CommandData> wanted, CommandListUpdateAction update, String where) {
         if (same(existing.stream().map(CommandData::fromCommand).toList(), wanted)) {
             LOG.info("commands unchanged {}: {} registered, nothing written", where, existing.size());
             return;
         }
-        update.addCommands(wanted).queue(
-                written -> LOG.info("commands registered {}: {}", where, written.size()),
-                failure -> LOG.error("could not register commands {}: {}", where, failure.toString()));
+        update.addCommands(wanted)
+                .queue(
+                        written -> LOG.info("commands registered {}: {}", where, written.size()),
+                        failure -> LOG.error("could not register commands {}: {}", where, failure.toString()));
     }
 
     /** Whether two lists define the same commands, whatever their order, as Discord would store them. */

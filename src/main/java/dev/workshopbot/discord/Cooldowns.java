@@ -23,7 +23,11 @@ public final class Cooldowns {
         this.limit = limit;
         this.windowNanos = window.toNanos();
         this.ticker = ticker;
-        this.uses = Caffeine.newBuilder().ticker(ticker).expireAfterAccess(window).maximumSize(100_000).build();
+        this.uses = Caffeine.newBuilder()
+                .ticker(ticker)
+                .expireAfterAccess(window)
+                .maximumSize(100_000)
+                .build();
     }
 
     /** A budget {@code factor} times as large over the same window, counted apart from this one. */

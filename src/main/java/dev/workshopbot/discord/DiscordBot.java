@@ -6,8 +6,8 @@ import java.net.SocketTimeoutException;
 import java.net.URI;
 import java.net.UnknownHostException;
 import java.time.Duration;
-import java.util.Optional;
 import java.util.EnumSet;
+import java.util.Optional;
 import net.dv8tion.jda.api.JDA;
 import net.dv8tion.jda.api.JDABuilder;
 import net.dv8tion.jda.api.requests.GatewayIntent;
@@ -46,16 +46,24 @@ public final class DiscordBot {
      * As {@link #start(String, BotConfig.Discord, Dispatcher, Object...)}, with JDA's HTTP client built from
      * {@code http} (null for JDA's own): the benchmarks add an interceptor that times each reply's hand-off.
      */
-    public static DiscordBot start(String token, BotConfig.Discord config, OkHttpClient.Builder http,
-            Dispatcher dispatcher, Object... listeners) throws InterruptedException {
+    public static DiscordBot start(
+            String token,
+            BotConfig.Discord config,
+            OkHttpClient.Builder http,
+            Dispatcher dispatcher,
+            Object... listeners)
+            throws InterruptedException {
         String gateway = config.gatewayUrl();
         JDABuilder builder = JDABuilder.createLight(token, EnumSet.noneOf(GatewayIntent.class))
                 .setHttpClientBuilder(http)
                 .setMemberCachePolicy(MemberCachePolicy.NONE)
                 .disableCache(EnumSet.allOf(CacheFlag.class))
-                .setRestConfig(new RestConfig().setBaseUrl(config.apiBaseUrl())
-                        .setRateLimiterFactory(limits -> new PacedRateLimiter(new SequentialRestRateLimiter(limits),
-                                new GlobalPacer(GlobalPacer.DISCORD_PER_SECOND), System::nanoTime)))
+                .setRestConfig(new RestConfig()
+                        .setBaseUrl(config.apiBaseUrl())
+                        .setRateLimiterFactory(limits -> new PacedRateLimiter(
+                                new SequentialRestRateLimiter(limits),
+                                new GlobalPacer(GlobalPacer.DISCORD_PER_SECOND),
+                                System::nanoTime)))
                 .setSessionController(new ConcurrentSessionController() {
                     @Override
                     public String getGateway() {
@@ -71,7 +79,10 @@ public final class DiscordBot {
             throw Unreachable.of(config, e).orElseThrow(() -> e);
         }
         jda.awaitReady();
-        LOG.info("connected to Discord as {} in {} servers", jda.getSelfUser().getName(), jda.getGuilds().size());
+        LOG.info(
+                "connected to Discord as {} in {} servers",
+                jda.getSelfUser().getName(),
+                jda.getGuilds().size());
         return new DiscordBot(jda, dispatcher);
     }
 
@@ -85,13 +96,18 @@ public final class DiscordBot {
         /** An {@code Unreachable} when {@code failure} comes from the network (DNS, a refused or cut connection). */
         static Optional<Unreachable> of(BotConfig.Discord config, Throwable failure) {
             for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-                if (cause instanceof UnknownHostException || cause instanceof ConnectException
+                if (cause instanceof UnknownHostException
+                        || cause instanceof ConnectException
                         || cause instanceof SocketTimeoutException) {
-                    String why = cause instanceof UnknownHostException ? "the host name does not resolve"
+                    String why = cause instanceof UnknownHostException
+                            ? "the host name does not resolve"
                             : cause instanceof ConnectException ? "the connection was refused" : "it did not answer";
-                    return Optional.of(new Unreachable("cannot reach Discord at " + URI.create(config.apiBaseUrl())
-                            .getAuthority() + ": " + why + "; check the network, and discord.apiBaseUrl and "
-                            + "discord.gatewayUrl if the bot runs behind a proxy", failure));
+                    return Optional.of(new Unreachable(
+                            "cannot reach Discord at "
+                                    + URI.create(config.apiBaseUrl()).getAuthority() + ": " + why
+                                    + "; check the network, and discord.apiBaseUrl and "
+                                    + "discord.gatewayUrl if the bot runs behind a proxy",
+                            failure));
                 }
             }
             return Optional.empty();

@@ -32,8 +32,7 @@ public final class Dispatcher {
     private static final char[] ID_CHARS = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789".toCharArray();
 
     /** Who and what, for cooldowns and the log line. */
-    public record Context(long guildId, long userId, String command) {
-    }
+    public record Context(long guildId, long userId, String command) {}
 
     /** Told of every interaction answered: its outcome ({@code ok}, {@code error}, {@code cooldown}) and latency. */
     @FunctionalInterface
@@ -56,13 +55,17 @@ public final class Dispatcher {
     private final Listener listener;
     private volatile boolean accepting = true;
 
-    public Dispatcher(ExecutorService workers, ScheduledExecutorService timers, Cooldowns cooldowns,
-            Duration deferAfter) {
-        this(workers, timers, cooldowns, deferAfter, (context, outcome, latency) -> { });
+    public Dispatcher(
+            ExecutorService workers, ScheduledExecutorService timers, Cooldowns cooldowns, Duration deferAfter) {
+        this(workers, timers, cooldowns, deferAfter, (context, outcome, latency) -> {});
     }
 
-    public Dispatcher(ExecutorService workers, ScheduledExecutorService timers, Cooldowns cooldowns,
-            Duration deferAfter, Listener listener) {
+    public Dispatcher(
+            ExecutorService workers,
+            ScheduledExecutorService timers,
+            Cooldowns cooldowns,
+            Duration deferAfter,
+            Listener listener) {
         this.workers = workers;
         this.timers = timers;
         this.cooldowns = cooldowns;
@@ -76,20 +79,34 @@ public final class Dispatcher {
      * whether the command counts against the user's cooldown. Returns when the answer has been handed to
      * {@code responder} (tests may join it).
      */
-    public CompletableFuture<Void> dispatch(Context context, boolean deferEphemeral, boolean rateLimited,
-            Supplier<Reply> handler, Responder responder) {
-        return run(context, deferEphemeral, rateLimited ? Optional.of(cooldowns) : Optional.empty(),
-                "use /" + context.command(), handler, responder);
+    public CompletableFuture<Void> dispatch(
+            Context context,
+            boolean deferEphemeral,
+            boolean rateLimited,
+            Supplier<Reply> handler,
+            Responder responder) {
+        return run(
+                context,
+                deferEphemeral,
+                rateLimited ? Optional.of(cooldowns) : Optional.empty(),
+                "use /" + context.command(),
+                handler,
+                responder);
     }
 
     /** Handles a click on one of {@code context.command()}'s buttons, counted against the looser button budget. */
     public CompletableFuture<Void> press(Context context, Supplier<Reply> handler, Responder responder) {
-        return run(context, true, Optional.of(presses), "click /" + context.command() + "'s buttons", handler,
-                responder);
+        return run(
+                context, true, Optional.of(presses), "click /" + context.command() + "'s buttons", handler, responder);
     }
 
-    private CompletableFuture<Void> run(Context context, boolean deferEphemeral, Optional<Cooldowns> budget,
-            String doing, Supplier<Reply> handler, Responder responder) {
+    private CompletableFuture<Void> run(
+            Context context,
+            boolean deferEphemeral,
+            Optional<Cooldowns> budget,
+            String doing,
+            Supplier<Reply> handler,
+            Responder responder) {
         if (!accepting) {
             responder.reply(Messages.refusal("I'm restarting right now. Try again in a minute."));
             return CompletableFuture.completedFuture(null);
@@ -111,11 +128,14 @@ public final class Dispatcher {
             responder.reply(Messages.refusal("I'm restarting right now. Try again in a minute."));
             return CompletableFuture.completedFuture(null);
         }
-        ScheduledFuture<?> deferral = timers.schedule(() -> {
-            if (state.compareAndSet(PENDING, DEFERRED)) {
-                responder.defer(deferEphemeral);
-            }
-        }, deferAfter.toNanos(), TimeUnit.NANOSECONDS);
+        ScheduledFuture<?> deferral = timers.schedule(
+                () -> {
+                    if (state.compareAndSet(PENDING, DEFERRED)) {
+                        responder.defer(deferEphemeral);
+                    }
+                },
+                deferAfter.toNanos(),
+                TimeUnit.NANOSECONDS);
         return work.handle((reply, failure) -> {
             deferral.cancel(false);
             Reply answer = failure == null ? reply : apology(context, failure);
@@ -181,8 +201,13 @@ public final class Dispatcher {
     private void log(Context context, String outcome, long nanos) {
         listener.served(context, outcome, Duration.ofNanos(nanos));
         if (LOG.isInfoEnabled()) {
-            LOG.info("interaction command=/{} guild={} user={} outcome={} latencyMs={}", context.command(),
-                    context.guildId(), context.userId(), outcome, nanos / 1_000_000);
+            LOG.info(
+                    "interaction command=/{} guild={} user={} outcome={} latencyMs={}",
+                    context.command(),
+                    context.guildId(),
+                    context.userId(),
+                    outcome,
+                    nanos / 1_000_000);
         }
     }
 }

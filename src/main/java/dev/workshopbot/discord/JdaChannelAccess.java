@@ -15,8 +15,11 @@ import net.dv8tion.jda.api.entities.channel.middleman.GuildMessageChannel;
 public final class JdaChannelAccess implements ChannelAccess {
 
     /** What a daily post needs: to see the channel, post an embed in it, and find the post again after a crash. */
-    static final Set<Permission> NEEDED = EnumSet.of(Permission.VIEW_CHANNEL, Permission.MESSAGE_SEND,
-            Permission.MESSAGE_EMBED_LINKS, Permission.MESSAGE_HISTORY);
+    static final Set<Permission> NEEDED = EnumSet.of(
+            Permission.VIEW_CHANNEL,
+            Permission.MESSAGE_SEND,
+            Permission.MESSAGE_EMBED_LINKS,
+            Permission.MESSAGE_HISTORY);
 
     private final Guild guild;
 
@@ -37,8 +40,10 @@ public final class JdaChannelAccess implements ChannelAccess {
     /** "the bot lacks Send Messages, Embed Links in <#id>" naming each missing permission; empty when none is. */
     static Optional<String> lacking(Member self, GuildChannel channel) {
         Set<Permission> has = self.getPermissions(channel);
-        List<String> missing = NEEDED.stream().filter(permission -> !has.contains(permission))
-                .map(Permission::getName).toList();
+        List<String> missing = NEEDED.stream()
+                .filter(permission -> !has.contains(permission))
+                .map(Permission::getName)
+                .toList();
         if (missing.isEmpty()) {
             return Optional.empty();
         }

@@ -41,7 +41,9 @@ public final class JdaReadingPublisher implements ReadingPublisher {
         } catch (PublishException e) {
             return CompletableFuture.failedFuture(e);
         }
-        CompletableFuture<Message> sent = channel.sendMessage(DailyPosts.render(post)).setNonce(post.nonce()).submit();
+        CompletableFuture<Message> sent = channel.sendMessage(DailyPosts.render(post))
+                .setNonce(post.nonce())
+                .submit();
         return sent.thenCompose(message -> post.thread() ? thread(message, post) : done(message, null))
                 .exceptionallyCompose(failure -> CompletableFuture.failedFuture(translate(failure, post)));
     }
@@ -55,10 +57,13 @@ public final class JdaReadingPublisher implements ReadingPublisher {
             return CompletableFuture.failedFuture(e);
         }
         long self = jda.getSelfUser().getIdLong();
-        return channel.getHistory().retrievePast(HISTORY).submit()
+        return channel.getHistory()
+                .retrievePast(HISTORY)
+                .submit()
                 .thenCompose(messages -> messages.stream()
                         .filter(message -> message.getAuthor().getIdLong() == self)
-                        .filter(message -> message.getEmbeds().stream().map(MessageEmbed::getFooter)
+                        .filter(message -> message.getEmbeds().stream()
+                                .map(MessageEmbed::getFooter)
                                 .anyMatch(f -> f != null && DailyPosts.isFooterOf(f.getText(), post)))
                         .findFirst()
                         .map(message -> recovered(message, post).thenApply(Optional::of))
@@ -77,12 +82,17 @@ public final class JdaReadingPublisher implements ReadingPublisher {
     private GuildMessageChannel channel(DailyPost post) {
         GuildMessageChannel channel = jda.getChannelById(GuildMessageChannel.class, post.channelId());
         if (channel == null) {
-            throw new PublishException(PublishException.Kind.CHANNEL_GONE,
-                    "the channel <#" + post.channelId() + "> no longer exists or the bot cannot see it", null);
+            throw new PublishException(
+                    PublishException.Kind.CHANNEL_GONE,
+                    "the channel <#" + post.channelId() + "> no longer exists or the bot cannot see it",
+                    null);
         }
         if (channel.getGuild().getIdLong() != post.guildId()) {
-            throw new PublishException(PublishException.Kind.FOREIGN_CHANNEL, "the channel <#" + post.channelId()
-                    + "> belongs to another server; pick one of this server's channels with /daily set", null);
+            throw new PublishException(
+                    PublishException.Kind.FOREIGN_CHANNEL,
+                    "the channel <#" + post.channelId()
+                            + "> belongs to another server; pick one of this server's channels with /daily set",
+                    null);
         }
         Optional<String> lacking = JdaChannelAccess.lacking(channel.getGuild().getSelfMember(), channel);
         if (lacking.isPresent()) {
@@ -93,10 +103,14 @@ public final class JdaReadingPublisher implements ReadingPublisher {
 
     /** Opens the discussion thread; a post whose thread fails is still a post (the failure is logged). */
     private CompletableFuture<Published> thread(Message message, DailyPost post) {
-        return message.createThreadChannel(DailyPosts.threadName(post)).submit()
+        return message.createThreadChannel(DailyPosts.threadName(post))
+                .submit()
                 .thenApply(thread -> new Published(message.getIdLong(), thread.getIdLong()))
                 .exceptionally(failure -> {
-                    LOG.warn("daily post guild={} date={} sent without its thread: {}", post.guildId(), post.date(),
+                    LOG.warn(
+                            "daily post guild={} date={} sent without its thread: {}",
+                            post.guildId(),
+                            post.date(),
                             failure.toString());
                     return new Published(message.getIdLong(), null);
                 });
@@ -113,8 +127,10 @@ public final class JdaReadingPublisher implements ReadingPublisher {
 
     private static String schemaErrors(ErrorResponseException response) {
         List<String> problems = response.getSchemaErrors().stream()
-                .map(error -> error.getLocation() + ": " + error.getErrors().stream()
-                        .map(ErrorResponseException.ErrorCode::getMessage).collect(Collectors.joining("; ")))
+                .map(error -> error.getLocation() + ": "
+                        + error.getErrors().stream()
+                                .map(ErrorResponseException.ErrorCode::getMessage)
+                                .collect(Collectors.joining("; ")))
                 .toList();
         return problems.isEmpty() ? "" : ": " + String.join(", ", problems);
     }
@@ -134,17 +150,25 @@ public final class JdaReadingPublisher implements ReadingPublisher {
         if (cause instanceof ErrorResponseException response) {
             ErrorResponse error = response.getErrorResponse();
             if (error == ErrorResponse.UNKNOWN_CHANNEL) {
-                return new PublishException(PublishException.Kind.CHANNEL_GONE,
-                        "the channel <#" + post.channelId() + "> was deleted", cause);
+                return new PublishException(
+                        PublishException.Kind.CHANNEL_GONE,
+                        "the channel <#" + post.channelId() + "> was deleted",
+                        cause);
             }
             if (error == ErrorResponse.MISSING_PERMISSIONS || error == ErrorResponse.MISSING_ACCESS) {
-                return new PublishException(PublishException.Kind.MISSING_PERMISSION,
-                        "the bot may not post in <#" + post.channelId() + ">", cause);
+                return new PublishException(
+                        PublishException.Kind.MISSING_PERMISSION,
+                        "the bot may not post in <#" + post.channelId() + ">",
+                        cause);
             }
             if (isRejection(response)) {
-                return new PublishException(PublishException.Kind.REJECTED, "Discord rejected the day " + post.number()
-                        + " post (" + response.getResponse().code + " " + response.getMeaning() + schemaErrors(response)
-                        + "); fix the content (run validate), then /daily resume", cause);
+                return new PublishException(
+                        PublishException.Kind.REJECTED,
+                        "Discord rejected the day " + post.number()
+                                + " post (" + response.getResponse().code + " " + response.getMeaning()
+                                + schemaErrors(response)
+                                + "); fix the content (run validate), then /daily resume",
+                        cause);
             }
         }
         return new PublishException(PublishException.Kind.TRANSIENT, cause.toString(), cause);

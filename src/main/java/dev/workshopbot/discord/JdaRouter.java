@@ -43,11 +43,20 @@ public final class JdaRouter extends ListenerAdapter {
         for (OptionMapping option : event.getOptions()) {
             options.put(option.getName(), option.getAsString());
         }
-        Invocation invocation = new Invocation(event.getName(), event.getSubcommandName(), options, caller,
+        Invocation invocation = new Invocation(
+                event.getName(),
+                event.getSubcommandName(),
+                options,
+                caller,
                 event.getGuild() == null ? ChannelAccess.OFFLINE : new JdaChannelAccess(event.getGuild()));
-        boolean privately = registry.command(event.getName()).map(c -> c.repliesPrivately()).orElse(true);
-        dispatcher.dispatch(new Dispatcher.Context(guildId, caller.userId(), event.getName()), privately, true,
-                () -> registry.handle(invocation), new SlashResponder(event));
+        boolean privately =
+                registry.command(event.getName()).map(c -> c.repliesPrivately()).orElse(true);
+        dispatcher.dispatch(
+                new Dispatcher.Context(guildId, caller.userId(), event.getName()),
+                privately,
+                true,
+                () -> registry.handle(invocation),
+                new SlashResponder(event));
     }
 
     @Override
@@ -56,18 +65,26 @@ public final class JdaRouter extends ListenerAdapter {
         Caller caller = moderators.caller(event.getUser(), event.getMember(), guildId);
         String customId = event.getComponentId();
         String command = ButtonId.commandOf(customId);
-        dispatcher.press(new Dispatcher.Context(guildId, caller.userId(), command),
-                () -> registry.press(customId, caller), new ButtonResponder(event));
+        dispatcher.press(
+                new Dispatcher.Context(guildId, caller.userId(), command),
+                () -> registry.press(customId, caller),
+                new ButtonResponder(event));
     }
 
     @Override
     public void onCommandAutoCompleteInteraction(CommandAutoCompleteInteractionEvent event) {
-        List<Suggester.Entry> entries = registry.autocomplete(event.getName(), event.getFocusedOption().getName(),
+        List<Suggester.Entry> entries = registry.autocomplete(
+                event.getName(),
+                event.getFocusedOption().getName(),
                 event.getFocusedOption().getValue());
         List<Command.Choice> choices = entries.stream()
-                .map(entry -> new Command.Choice(entry.label(), entry.value())).toList();
-        event.replyChoices(choices).queue(null, failure -> LOG.warn("autocomplete for /{} not delivered: {}",
-                event.getName(), failure.toString()));
+                .map(entry -> new Command.Choice(entry.label(), entry.value()))
+                .toList();
+        event.replyChoices(choices)
+                .queue(
+                        null,
+                        failure -> LOG.warn(
+                                "autocomplete for /{} not delivered: {}", event.getName(), failure.toString()));
     }
 
     private static void failed(String what, Throwable failure) {
@@ -94,7 +111,8 @@ public final class JdaRouter extends ListenerAdapter {
             var hook = hook();
             if (reply.ephemeral() && !deferredPrivately) {
                 hook.deleteOriginal().queue(null, failure -> failed("deferred answer", failure));
-                hook.sendMessage(reply.message()).setEphemeral(true)
+                hook.sendMessage(reply.message())
+                        .setEphemeral(true)
                         .queue(null, failure -> failed("deferred answer", failure));
             } else {
                 hook.editOriginal(MessageEditData.fromCreateData(reply.message()))
@@ -113,7 +131,8 @@ public final class JdaRouter extends ListenerAdapter {
 
         @Override
         public void reply(Reply reply) {
-            event.reply(reply.message()).setEphemeral(reply.ephemeral())
+            event.reply(reply.message())
+                    .setEphemeral(reply.ephemeral())
                     .queue(null, failure -> failed("reply to /" + event.getName(), failure));
         }
 
@@ -142,7 +161,8 @@ public final class JdaRouter extends ListenerAdapter {
                 event.editMessage(MessageEditData.fromCreateData(reply.message()))
                         .queue(null, failure -> failed("button update", failure));
             } else {
-                event.reply(reply.message()).setEphemeral(reply.ephemeral())
+                event.reply(reply.message())
+                        .setEphemeral(reply.ephemeral())
                         .queue(null, failure -> failed("button reply", failure));
             }
         }

@@ -34,7 +34,7 @@ public final class ModLog implements ContentReloader.Listener {
             LOG.warn("discord.modLogChannelId: channel {} not found; the reload record is only in the log", channelId);
             return;
         }
-        channel.sendMessage(Messages.text(line(who, result))).queue(null,
-                failure -> LOG.warn("mod log message not delivered: {}", failure.toString()));
+        channel.sendMessage(Messages.text(line(who, result)))
+                .queue(null, failure -> LOG.warn("mod log message not delivered: {}", failure.toString()));
     }
 }

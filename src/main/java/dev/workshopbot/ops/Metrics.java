@@ -49,15 +49,24 @@ public final class Metrics {
     }
 
     public void error(String kind) {
-        Counter.builder("workshopbot_errors").tag("kind", kind).register(registry).increment();
+        Counter.builder("workshopbot_errors")
+                .tag("kind", kind)
+                .register(registry)
+                .increment();
     }
 
     public void reload(String result) {
-        Counter.builder("workshopbot_reloads").tag("result", result).register(registry).increment();
+        Counter.builder("workshopbot_reloads")
+                .tag("result", result)
+                .register(registry)
+                .increment();
     }
 
     public void dailyPost(String result) {
-        Counter.builder("workshopbot_daily_posts").tag("result", result).register(registry).increment();
+        Counter.builder("workshopbot_daily_posts")
+                .tag("result", result)
+                .register(registry)
+                .increment();
     }
 
     /** The Prometheus text exposition of every metric. */

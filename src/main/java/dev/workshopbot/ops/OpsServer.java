@@ -35,19 +35,21 @@ public final class OpsServer implements AutoCloseable {
     private final ExecutorService threads;
 
     /** {@code unhealthy} returns why the bot is not serving, or empty when it is. */
-    public OpsServer(String host, int port, Supplier<Optional<String>> unhealthy, Metrics metrics)
-            throws IOException {
+    public OpsServer(String host, int port, Supplier<Optional<String>> unhealthy, Metrics metrics) throws IOException {
         server = HttpServer.create(new InetSocketAddress(host, port), 0);
         server.createContext("/", exchange -> {
             try (exchange) {
                 switch (exchange.getRequestURI().getRawPath()) {
                     case "/health" -> {
                         Optional<String> problem = unhealthy.get();
-                        respond(exchange, problem.isPresent() ? 503 : 200, "text/plain; charset=utf-8",
+                        respond(
+                                exchange,
+                                problem.isPresent() ? 503 : 200,
+                                "text/plain; charset=utf-8",
                                 problem.map(reason -> "unavailable: " + reason).orElse("ok") + "\n");
                     }
-                    case "/metrics" -> respond(exchange, 200, "text/plain; version=0.0.4; charset=utf-8",
-                            metrics.scrape());
+                    case "/metrics" ->
+                        respond(exchange, 200, "text/plain; version=0.0.4; charset=utf-8", metrics.scrape());
                     default -> exchange.sendResponseHeaders(404, -1);
                 }
             }

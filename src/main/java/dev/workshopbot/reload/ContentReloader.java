@@ -25,11 +25,15 @@ public final class ContentReloader {
     private static final Logger LOG = LoggerFactory.getLogger(ContentReloader.class);
 
     /** Where a reload request came from. */
-    public enum Door { SLASH, WATCH, SIGNAL, CONSOLE }
+    public enum Door {
+        SLASH,
+        WATCH,
+        SIGNAL,
+        CONSOLE
+    }
 
     /** Who asked: ids as Discord gives them, 0 for the bot itself (watcher, signal, console). */
-    public record Requester(long guildId, long userId, Door door) {
-    }
+    public record Requester(long guildId, long userId, Door door) {}
 
     /** Hears every reload's result, after it is audited (metrics, the mod log). */
     @FunctionalInterface
@@ -38,11 +42,16 @@ public final class ContentReloader {
     }
 
     /** What a reload did: swapped (with its diff), kept the old content (with the problems), or found no change. */
-    public record Result(Outcome outcome, String oldVersion, String newVersion, LibraryDiff diff,
-            List<Problem> problems) {
+    public record Result(
+            Outcome outcome, String oldVersion, String newVersion, LibraryDiff diff, List<Problem> problems) {
 
         /** The result kinds. */
-        public enum Outcome { SWAPPED, UNCHANGED, REFUSED, BUSY }
+        public enum Outcome {
+            SWAPPED,
+            UNCHANGED,
+            REFUSED,
+            BUSY
+        }
     }
 
     private final SnapshotStore store;
@@ -76,7 +85,11 @@ public final class ContentReloader {
     public Result reloadUnlessBusy(Requester who) {
         if (!lock.tryLock()) {
             Snapshot current = store.get();
-            return new Result(Result.Outcome.BUSY, current.library().version(), current.library().version(), null,
+            return new Result(
+                    Result.Outcome.BUSY,
+                    current.library().version(),
+                    current.library().version(),
+                    null,
                     List.of());
         }
         try {
@@ -89,7 +102,8 @@ public final class ContentReloader {
     private Result reloadLocked(Requester who) {
         Library old = store.get().library();
         Library fresh = loader.load(directory);
-        List<Problem> errors = fresh.problems().stream().filter(Problem::isError).toList();
+        List<Problem> errors =
+                fresh.problems().stream().filter(Problem::isError).toList();
         Result result;
         if (!errors.isEmpty()) {
             result = new Result(Result.Outcome.REFUSED, old.version(), fresh.version(), null, errors);
@@ -98,8 +112,8 @@ public final class ContentReloader {
         } else {
             Snapshot next = Snapshot.of(fresh);
             store.swap(next);
-            result = new Result(Result.Outcome.SWAPPED, old.version(), fresh.version(),
-                    LibraryDiff.between(old, fresh), List.of());
+            result = new Result(
+                    Result.Outcome.SWAPPED, old.version(), fresh.version(), LibraryDiff.between(old, fresh), List.of());
         }
         record(who, result);
         listeners.forEach(listener -> listener.reloaded(who, result));
@@ -123,10 +137,16 @@ public final class ContentReloader {
 
     private void record(Requester who, Result result) {
         String summary = summary(result);
-        AuditLog.Entry entry = new AuditLog.Entry(clock.instant(), who.guildId(), who.userId(),
-                result.outcome() == Result.Outcome.SWAPPED ? "reload" : "reload-" + result.outcome().name()
-                        .toLowerCase(java.util.Locale.ROOT), who.door().name().toLowerCase(java.util.Locale.ROOT),
-                result.outcome().name().toLowerCase(java.util.Locale.ROOT), summary);
+        AuditLog.Entry entry = new AuditLog.Entry(
+                clock.instant(),
+                who.guildId(),
+                who.userId(),
+                result.outcome() == Result.Outcome.SWAPPED
+                        ? "reload"
+                        : "reload-" + result.outcome().name().toLowerCase(java.util.Locale.ROOT),
+                who.door().name().toLowerCase(java.util.Locale.ROOT),
+                result.outcome().name().toLowerCase(java.util.Locale.ROOT),
+                summary);
         audit.record(entry);
         if (result.outcome() == Result.Outcome.SWAPPED) {
             last = Optional.of(entry);
@@ -134,8 +154,13 @@ public final class ContentReloader {
         if (result.outcome() == Result.Outcome.REFUSED) {
             LOG.warn("reload refused door={} guild={} user={}: {}", who.door(), who.guildId(), who.userId(), summary);
         } else {
-            LOG.info("reload {} door={} guild={} user={}: {}", result.outcome(), who.door(), who.guildId(),
-                    who.userId(), summary);
+            LOG.info(
+                    "reload {} door={} guild={} user={}: {}",
+                    result.outcome(),
+                    who.door(),
+                    who.guildId(),
+                    who.userId(),
+                    summary);
         }
     }
 
@@ -143,13 +168,16 @@ public final class ContentReloader {
     public static String summary(Result result) {
         String versions = Library.shortVersion(result.oldVersion()) + " → " + Library.shortVersion(result.newVersion());
         return switch (result.outcome()) {
-            case SWAPPED -> versions + "; pages " + result.diff().pages() + ", sections " + result.diff().sections()
-                    + ", links " + result.diff().links() + ", quotes " + result.diff().quotes() + ", reading lists "
-                    + result.diff().readingLists();
+            case SWAPPED ->
+                versions + "; pages " + result.diff().pages() + ", sections "
+                        + result.diff().sections()
+                        + ", links " + result.diff().links() + ", quotes "
+                        + result.diff().quotes() + ", reading lists "
+                        + result.diff().readingLists();
             case UNCHANGED -> "no change (" + Library.shortVersion(result.oldVersion()) + ")";
-            case REFUSED -> result.problems().size() + " error(s); still serving " + Library.shortVersion(result.oldVersion());
+            case REFUSED ->
+                result.problems().size() + " error(s); still serving " + Library.shortVersion(result.oldVersion());
             case BUSY -> "a reload is already running";
         };
     }
-
 }

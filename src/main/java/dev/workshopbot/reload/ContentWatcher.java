@@ -48,7 +48,10 @@ public final class ContentWatcher implements AutoCloseable {
     private void registerTree(Path root) throws IOException {
         try (Stream<Path> folders = Files.walk(root)) {
             for (Path folder : (Iterable<Path>) folders.filter(Files::isDirectory)::iterator) {
-                folder.register(watcher, StandardWatchEventKinds.ENTRY_CREATE, StandardWatchEventKinds.ENTRY_MODIFY,
+                folder.register(
+                        watcher,
+                        StandardWatchEventKinds.ENTRY_CREATE,
+                        StandardWatchEventKinds.ENTRY_MODIFY,
                         StandardWatchEventKinds.ENTRY_DELETE);
             }
         }

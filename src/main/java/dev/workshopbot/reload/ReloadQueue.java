@@ -11,7 +11,8 @@ import java.util.concurrent.ScheduledExecutorService;
 public final class ReloadQueue implements AutoCloseable {
 
     private final ContentReloader reloader;
-    private final ScheduledExecutorService thread = Executors.newSingleThreadScheduledExecutor(DaemonThreads.named("reload"));
+    private final ScheduledExecutorService thread =
+            Executors.newSingleThreadScheduledExecutor(DaemonThreads.named("reload"));
 
     public ReloadQueue(ContentReloader reloader) {
         this.reloader = reloader;

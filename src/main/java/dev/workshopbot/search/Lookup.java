@@ -9,8 +9,7 @@ import java.util.List;
 public sealed interface Lookup<T> {
 
     /** The one thing the name means. */
-    record Found<T>(T value) implements Lookup<T> {
-    }
+    record Found<T>(T value) implements Lookup<T> {}
 
     /** Several things are as close as each other: the member should pick one of {@code candidates}. */
     record Ambiguous<T>(List<String> candidates) implements Lookup<T> {

@@ -32,8 +32,12 @@ public final class Lookups {
     /** A page by exact title or handle, else the single closest title. */
     public Lookup<Page> page(String typed) {
         Library library = snapshot.library();
-        return find(typed, snapshot.pages(), handle -> library.pages().stream()
-                .filter(page -> Library.handleOf(page.path()).equals(handle)).findFirst());
+        return find(
+                typed,
+                snapshot.pages(),
+                handle -> library.pages().stream()
+                        .filter(page -> Library.handleOf(page.path()).equals(handle))
+                        .findFirst());
     }
 
     /** A reading list by id, then by exact title, then the single closest title. */
@@ -43,8 +47,13 @@ public final class Lookups {
 
     /** The attribution of some quote that the typed name means. */
     public Lookup<String> author(String typed) {
-        return find(typed, snapshot.authors(), handle -> snapshot.authors().entries().stream()
-                .filter(entry -> entry.value().equals(handle)).map(Suggester.Entry::label).findFirst());
+        return find(
+                typed,
+                snapshot.authors(),
+                handle -> snapshot.authors().entries().stream()
+                        .filter(entry -> entry.value().equals(handle))
+                        .map(Suggester.Entry::label)
+                        .findFirst());
     }
 
     /**
@@ -56,15 +65,19 @@ public final class Lookups {
         Set<Integer> found = new LinkedHashSet<>();
         String lower = search.toLowerCase(Locale.ROOT);
         for (int i = 0; i < quotes.size(); i++) {
-            if (search.isBlank() || quotes.get(i).text().toLowerCase(Locale.ROOT).contains(lower)) {
+            if (search.isBlank()
+                    || quotes.get(i).text().toLowerCase(Locale.ROOT).contains(lower)) {
                 found.add(i);
             }
         }
         if (!search.isBlank()) {
             found.addAll(snapshot.search().ordinals(SearchIndex.Kind.QUOTE, search, 100));
         }
-        return found.stream().filter(i -> author.isEmpty() || author.get().equals(quotes.get(i).attribution()))
-                .sorted().toList();
+        return found.stream()
+                .filter(i ->
+                        author.isEmpty() || author.get().equals(quotes.get(i).attribution()))
+                .sorted()
+                .toList();
     }
 
     /** The direct key first (a handle or id), then what the suggester picks, else why not. */
@@ -77,7 +90,9 @@ public final class Lookups {
         if (direct.isPresent()) {
             return new Lookup.Found<>(direct.get());
         }
-        List<String> close = names.suggest(name, SUGGESTIONS).stream().map(Suggester.Entry::label).toList();
+        List<String> close = names.suggest(name, SUGGESTIONS).stream()
+                .map(Suggester.Entry::label)
+                .toList();
         return close.size() > 1 ? new Lookup.Ambiguous<>(close) : new Lookup.Missing<>(close);
     }
 }

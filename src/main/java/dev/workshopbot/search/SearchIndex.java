@@ -59,17 +59,21 @@ public final class SearchIndex {
     private static final int SNIPPET_CHARS = 240;
 
     /** What a hit points at. */
-    public enum Kind { SECTION, QUOTE, LINK }
+    public enum Kind {
+        SECTION,
+        QUOTE,
+        LINK
+    }
 
     /** One search result; {@code ordinal} indexes the library's sections, quotes or links by kind. */
-    public record Hit(Kind kind, int ordinal, String title, String snippet, String url) {
-    }
+    public record Hit(Kind kind, int ordinal, String title, String snippet, String url) {}
 
     private final Library library;
     private final Analyzer analyzer = new EnglishAnalyzer();
     private final IndexSearcher searcher;
     private final UnifiedHighlighter highlighter;
-    private final Cache<String, List<Hit>> cache = Caffeine.newBuilder().maximumSize(2_000).build();
+    private final Cache<String, List<Hit>> cache =
+            Caffeine.newBuilder().maximumSize(2_000).build();
 
     private SearchIndex(Library library) {
         this.library = library;
@@ -83,8 +87,8 @@ public final class SearchIndex {
             List<Quote> quotes = library.quotes();
             for (int i = 0; i < quotes.size(); i++) {
                 Quote quote = quotes.get(i);
-                writer.addDocument(document(Kind.QUOTE, i, quote.attribution() == null ? "" : quote.attribution(),
-                        quote.text()));
+                writer.addDocument(
+                        document(Kind.QUOTE, i, quote.attribution() == null ? "" : quote.attribution(), quote.text()));
             }
             List<Link> links = library.links();
             for (int i = 0; i < links.size(); i++) {
@@ -129,7 +133,11 @@ public final class SearchIndex {
         try {
             List<Integer> ordinals = new ArrayList<>();
             for (ScoreDoc hit : searcher.search(ofKind, limit).scoreDocs) {
-                ordinals.add(searcher.storedFields().document(hit.doc).getField(ORDINAL).numericValue().intValue());
+                ordinals.add(searcher.storedFields()
+                        .document(hit.doc)
+                        .getField(ORDINAL)
+                        .numericValue()
+                        .intValue());
             }
             return ordinals;
         } catch (IOException e) {
@@ -173,7 +181,9 @@ public final class SearchIndex {
             case QUOTE -> {
                 Quote quote = library.quotes().get(ordinal);
                 String title = quote.attribution() == null ? "Quote" : "Quote — " + quote.attribution();
-                String url = library.section(quote.page(), quote.section()).map(Section::url).orElse(null);
+                String url = library.section(quote.page(), quote.section())
+                        .map(Section::url)
+                        .orElse(null);
                 yield new Hit(kind, ordinal, title, snippet, url);
             }
             case LINK -> {
@@ -197,7 +207,8 @@ public final class SearchIndex {
             int edits = term.length() <= 3 ? 0 : term.length() <= 5 ? 1 : 2;
             if (edits > 0) {
                 one.add(new FuzzyQuery(new Term(TITLE, term), edits, 1), BooleanClause.Occur.SHOULD);
-                one.add(new BoostQuery(new FuzzyQuery(new Term(BODY, term), edits, 1), 0.5f),
+                one.add(
+                        new BoostQuery(new FuzzyQuery(new Term(BODY, term), edits, 1), 0.5f),
                         BooleanClause.Occur.SHOULD);
             }
             all.add(one.build(), BooleanClause.Occur.SHOULD);
@@ -269,7 +280,10 @@ public final class SearchIndex {
                     if (start >= end) {
                         continue;
                     }
-                    out.append(content, at, start).append(MATCH_START).append(content, start, end).append(MATCH_END);
+                    out.append(content, at, start)
+                            .append(MATCH_START)
+                            .append(content, start, end)
+                            .append(MATCH_END);
                     at = end;
                 }
                 out.append(content, at, passage.getEndOffset());

@@ -12,16 +12,26 @@ import java.util.Map;
 import java.util.Set;
 
 /** One content version with everything built from it: served as a unit, swapped as a unit. */
-public record Snapshot(Library library, SearchIndex search, Suggester sections, Suggester readingLists,
-        Suggester authors, Suggester pages) {
+public record Snapshot(
+        Library library,
+        SearchIndex search,
+        Suggester sections,
+        Suggester readingLists,
+        Suggester authors,
+        Suggester pages) {
 
     public static Snapshot of(Library library) {
-        return new Snapshot(library, SearchIndex.build(library), sectionSuggester(library),
+        return new Snapshot(
+                library,
+                SearchIndex.build(library),
+                sectionSuggester(library),
                 new Suggester(library.readingLists().stream()
-                        .map(list -> new Suggester.Entry(list.title(), library.handle(list))).toList()),
+                        .map(list -> new Suggester.Entry(list.title(), library.handle(list)))
+                        .toList()),
                 authorSuggester(library),
                 new Suggester(library.pages().stream()
-                        .map(page -> new Suggester.Entry(page.title(), Library.handleOf(page.path()))).toList()));
+                        .map(page -> new Suggester.Entry(page.title(), Library.handleOf(page.path())))
+                        .toList()));
     }
 
     /** Section titles repeated across pages are told apart by their page title. */
@@ -32,7 +42,8 @@ public record Snapshot(Library library, SearchIndex search, Suggester sections, 
         for (Section section : library.sections()) {
             String label = section.title();
             if (titleCounts.get(label) > 1) {
-                label = label + " — " + library.page(section.pagePath()).map(Page::title).orElse(section.pagePath());
+                label = label + " — "
+                        + library.page(section.pagePath()).map(Page::title).orElse(section.pagePath());
             }
             entries.add(new Suggester.Entry(label, library.handle(section)));
         }
@@ -46,6 +57,8 @@ public record Snapshot(Library library, SearchIndex search, Suggester sections, 
                 authors.add(quote.attribution());
             }
         }
-        return new Suggester(authors.stream().map(author -> new Suggester.Entry(author, Library.handleOf(author))).toList());
+        return new Suggester(authors.stream()
+                .map(author -> new Suggester.Entry(author, Library.handleOf(author)))
+                .toList());
     }
 }

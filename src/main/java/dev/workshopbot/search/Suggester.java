@@ -40,11 +40,11 @@ public final class Suggester {
 
     /** Discord's caps: at most 25 choices, names and values of 1–100 characters. */
     public static final int MAX_CHOICES = 25;
+
     public static final int MAX_LENGTH = 100;
 
     /** One value users can pick; {@code label} is what they read, {@code value} what the command receives. */
-    public record Entry(String label, String value) {
-    }
+    public record Entry(String label, String value) {}
 
     private static final String WORDS = "words";
     private static final String ORDINAL = "ordinal";
@@ -55,7 +55,8 @@ public final class Suggester {
     private final NavigableMap<String, List<Integer>> wordPrefixes = new TreeMap<>();
     private final Analyzer analyzer = new StandardAnalyzer(CharArraySet.EMPTY_SET);
     private final IndexSearcher fuzzy;
-    private final Cache<String, List<Entry>> cache = Caffeine.newBuilder().maximumSize(5_000).build();
+    private final Cache<String, List<Entry>> cache =
+            Caffeine.newBuilder().maximumSize(5_000).build();
 
     public Suggester(List<Entry> entries) {
         this.entries = List.copyOf(entries);
@@ -141,13 +142,14 @@ public final class Suggester {
     }
 
     /** Prefix matches in reading order, so the first sections of the workshop come first. */
-    private void takePrefixed(NavigableMap<String, List<Integer>> index, String typed, Map<Integer, Entry> picked,
-            int cap) {
+    private void takePrefixed(
+            NavigableMap<String, List<Integer>> index, String typed, Map<Integer, Entry> picked, int cap) {
         if (picked.size() >= cap) {
             return;
         }
         List<Integer> matches = new ArrayList<>();
-        for (List<Integer> ordinals : index.subMap(typed, true, typed + Character.MAX_VALUE, false).values()) {
+        for (List<Integer> ordinals :
+                index.subMap(typed, true, typed + Character.MAX_VALUE, false).values()) {
             matches.addAll(ordinals);
             if (matches.size() > 4 * MAX_CHOICES) {
                 break;
@@ -178,7 +180,11 @@ public final class Suggester {
         }
         try {
             for (ScoreDoc hit : fuzzy.search(query.build(), cap).scoreDocs) {
-                int ordinal = fuzzy.storedFields().document(hit.doc).getField(ORDINAL).numericValue().intValue();
+                int ordinal = fuzzy.storedFields()
+                        .document(hit.doc)
+                        .getField(ORDINAL)
+                        .numericValue()
+                        .intValue();
                 if (picked.size() >= cap) {
                     return;
                 }

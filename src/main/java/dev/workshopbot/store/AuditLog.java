@@ -15,9 +15,8 @@ import javax.sql.DataSource;
 public final class AuditLog {
 
     /** One audit row. */
-    public record Entry(Instant at, long guildId, long userId, String action, String door, String result,
-            String detail) {
-    }
+    public record Entry(
+            Instant at, long guildId, long userId, String action, String door, String result, String detail) {}
 
     private final DataSource db;
 
@@ -27,8 +26,9 @@ public final class AuditLog {
 
     public void record(Entry entry) {
         try (Connection connection = db.getConnection();
-                PreparedStatement insert = connection.prepareStatement("INSERT INTO audit_log "
-                        + "(id, at, guild_id, user_id, action, door, result, detail) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
+                PreparedStatement insert = connection.prepareStatement(
+                        "INSERT INTO audit_log "
+                                + "(id, at, guild_id, user_id, action, door, result, detail) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
             insert.setString(1, UUID.randomUUID().toString());
             insert.setLong(2, entry.at().toEpochMilli());
             insert.setLong(3, entry.guildId());
@@ -55,7 +55,8 @@ public final class AuditLog {
     }
 
     private List<Entry> select(String sql, int limit, String action) {
-        try (Connection connection = db.getConnection(); PreparedStatement select = connection.prepareStatement(sql)) {
+        try (Connection connection = db.getConnection();
+                PreparedStatement select = connection.prepareStatement(sql)) {
             int at = 1;
             if (action != null) {
                 select.setString(at++, action);
@@ -64,9 +65,14 @@ public final class AuditLog {
             List<Entry> entries = new ArrayList<>();
             try (ResultSet rows = select.executeQuery()) {
                 while (rows.next()) {
-                    entries.add(new Entry(Instant.ofEpochMilli(rows.getLong("at")), rows.getLong("guild_id"),
-                            rows.getLong("user_id"), rows.getString("action"), rows.getString("door"),
-                            rows.getString("result"), rows.getString("detail")));
+                    entries.add(new Entry(
+                            Instant.ofEpochMilli(rows.getLong("at")),
+                            rows.getLong("guild_id"),
+                            rows.getLong("user_id"),
+                            rows.getString("action"),
+                            rows.getString("door"),
+                            rows.getString("result"),
+                            rows.getString("detail")));
                 }
             }
             return entries;

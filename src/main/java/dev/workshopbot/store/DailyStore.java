@@ -38,8 +38,8 @@ public final class DailyStore {
      */
     public void save(GuildSettings settings, Instant now) {
         inTransaction("saving the daily settings of server " + settings.guildId(), connection -> {
-            try (PreparedStatement delete = connection.prepareStatement(
-                    "DELETE FROM guild_settings WHERE guild_id = ?");
+            try (PreparedStatement delete =
+                            connection.prepareStatement("DELETE FROM guild_settings WHERE guild_id = ?");
                     PreparedStatement insert = connection.prepareStatement("INSERT INTO guild_settings "
                             + "(guild_id, channel_id, post_time, timezone, paused, pause_reason, plan_cursor, updated_at, "
                             + "active_from) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
@@ -73,18 +73,24 @@ public final class DailyStore {
             statement.setLong(5, now.toEpochMilli());
             statement.setLong(6, guildId);
         };
-        if (update("saving the daily settings of server " + guildId,
-                "UPDATE guild_settings SET channel_id = ?, post_time = ?, timezone = ?, paused = FALSE, "
-                + "pause_reason = NULL, updated_at = ?, active_from = ? WHERE guild_id = ?", columns) == 0) {
-            update("saving the daily settings of server " + guildId,
+        if (update(
+                        "saving the daily settings of server " + guildId,
+                        "UPDATE guild_settings SET channel_id = ?, post_time = ?, timezone = ?, paused = FALSE, "
+                                + "pause_reason = NULL, updated_at = ?, active_from = ? WHERE guild_id = ?",
+                        columns)
+                == 0) {
+            update(
+                    "saving the daily settings of server " + guildId,
                     "INSERT INTO guild_settings (channel_id, post_time, timezone, updated_at, active_from, "
-                    + "guild_id, paused, plan_cursor) VALUES (?, ?, ?, ?, ?, ?, FALSE, 0)", columns);
+                            + "guild_id, paused, plan_cursor) VALUES (?, ?, ?, ?, ?, ?, FALSE, 0)",
+                    columns);
         }
     }
 
     /** Pauses a server with a reason (null when a moderator asked); the cursor and schedule stay as they are. */
     public void pause(long guildId, String reason, Instant now) {
-        update("saving the daily settings of server " + guildId,
+        update(
+                "saving the daily settings of server " + guildId,
                 "UPDATE guild_settings SET paused = TRUE, pause_reason = ?, updated_at = ? WHERE guild_id = ?",
                 statement -> {
                     statement.setString(1, reason);
@@ -95,9 +101,11 @@ public final class DailyStore {
 
     /** Unpauses a server; like a new schedule, it starts at the next post time after {@code now}. */
     public void resume(long guildId, Instant now) {
-        update("saving the daily settings of server " + guildId,
+        update(
+                "saving the daily settings of server " + guildId,
                 "UPDATE guild_settings SET paused = FALSE, pause_reason = NULL, updated_at = ?, active_from = ? "
-                + "WHERE guild_id = ?", statement -> {
+                        + "WHERE guild_id = ?",
+                statement -> {
                     statement.setLong(1, now.toEpochMilli());
                     statement.setLong(2, now.toEpochMilli());
                     statement.setLong(3, guildId);
@@ -106,14 +114,17 @@ public final class DailyStore {
 
     /** Moves the cursor from {@code from} to {@code to}; false when it is no longer at {@code from}. */
     public boolean moveCursor(long guildId, int from, int to, Instant now) {
-        return update("saving the daily settings of server " + guildId,
-                "UPDATE guild_settings SET plan_cursor = ?, updated_at = ? WHERE guild_id = ? "
-                + "AND plan_cursor = ?", statement -> {
-                    statement.setInt(1, to);
-                    statement.setLong(2, now.toEpochMilli());
-                    statement.setLong(3, guildId);
-                    statement.setInt(4, from);
-                }) == 1;
+        return update(
+                        "saving the daily settings of server " + guildId,
+                        "UPDATE guild_settings SET plan_cursor = ?, updated_at = ? WHERE guild_id = ? "
+                                + "AND plan_cursor = ?",
+                        statement -> {
+                            statement.setInt(1, to);
+                            statement.setLong(2, now.toEpochMilli());
+                            statement.setLong(3, guildId);
+                            statement.setInt(4, from);
+                        })
+                == 1;
     }
 
     /**
@@ -123,7 +134,7 @@ public final class DailyStore {
     public void release(long guildId, LocalDate date, int planDay) {
         inTransaction("releasing the daily post intent of server " + guildId, connection -> {
             try (PreparedStatement delete = connection.prepareStatement("DELETE FROM daily_posts WHERE guild_id = ? "
-                    + "AND local_date = ? AND message_id IS NULL");
+                            + "AND local_date = ? AND message_id IS NULL");
                     PreparedStatement cursor = connection.prepareStatement(
                             "UPDATE guild_settings SET plan_cursor = ? WHERE guild_id = ? AND plan_cursor = ?")) {
                 delete.setLong(1, guildId);
@@ -172,12 +183,13 @@ public final class DailyStore {
      * in one transaction. Returns false when the date is already claimed (by anyone) — the unique key on
      * (server, date) is what makes a day's post happen once across restarts and instances.
      */
-    public boolean claim(long guildId, LocalDate date, int planDay, long channelId, String nonce, String instance,
-            Instant now) {
+    public boolean claim(
+            long guildId, LocalDate date, int planDay, long channelId, String nonce, String instance, Instant now) {
         try {
             return inTransaction("recording the daily post intent of server " + guildId, connection -> {
-                try (PreparedStatement insert = connection.prepareStatement("INSERT INTO daily_posts (guild_id, "
-                    + "local_date, plan_day, channel_id, nonce, claimed_by, claimed_at) VALUES (?, ?, ?, ?, ?, ?, ?)");
+                try (PreparedStatement insert = connection.prepareStatement(
+                                "INSERT INTO daily_posts (guild_id, "
+                                        + "local_date, plan_day, channel_id, nonce, claimed_by, claimed_at) VALUES (?, ?, ?, ?, ?, ?, ?)");
                         PreparedStatement cursor = connection.prepareStatement(
                                 "UPDATE guild_settings SET plan_cursor = ? WHERE guild_id = ?")) {
                     insert.setLong(1, guildId);
@@ -208,23 +220,28 @@ public final class DailyStore {
         if (intent.isDone() || intent.claimedAt().isAfter(staleBefore)) {
             return false;
         }
-        return update("updating the post log of server " + intent.guildId(),
-                "UPDATE daily_posts SET claimed_by = ?, claimed_at = ? WHERE guild_id = ? AND local_date = ? "
-                + "AND claimed_by = ? AND claimed_at = ? AND message_id IS NULL", statement -> {
-                    statement.setString(1, instance);
-                    statement.setLong(2, now.toEpochMilli());
-                    statement.setLong(3, intent.guildId());
-                    statement.setString(4, intent.localDate().toString());
-                    statement.setString(5, intent.claimedBy());
-                    statement.setLong(6, intent.claimedAt().toEpochMilli());
-                }) == 1;
+        return update(
+                        "updating the post log of server " + intent.guildId(),
+                        "UPDATE daily_posts SET claimed_by = ?, claimed_at = ? WHERE guild_id = ? AND local_date = ? "
+                                + "AND claimed_by = ? AND claimed_at = ? AND message_id IS NULL",
+                        statement -> {
+                            statement.setString(1, instance);
+                            statement.setLong(2, now.toEpochMilli());
+                            statement.setLong(3, intent.guildId());
+                            statement.setString(4, intent.localDate().toString());
+                            statement.setString(5, intent.claimedBy());
+                            statement.setLong(6, intent.claimedAt().toEpochMilli());
+                        })
+                == 1;
     }
 
     /** Completes an intent with the Discord message (and thread) it produced. */
     public void complete(long guildId, LocalDate date, long messageId, Long threadId, Instant now) {
-        update("updating the post log of server " + guildId,
+        update(
+                "updating the post log of server " + guildId,
                 "UPDATE daily_posts SET message_id = ?, thread_id = ?, posted_at = ? WHERE guild_id = ? "
-                + "AND local_date = ?", statement -> {
+                        + "AND local_date = ?",
+                statement -> {
                     statement.setLong(1, messageId);
                     if (threadId == null) {
                         statement.setNull(2, Types.BIGINT);
@@ -281,7 +298,8 @@ public final class DailyStore {
     }
 
     private int update(String what, String sql, Binder binder) {
-        try (Connection connection = db.getConnection(); PreparedStatement statement = connection.prepareStatement(sql)) {
+        try (Connection connection = db.getConnection();
+                PreparedStatement statement = connection.prepareStatement(sql)) {
             binder.bind(statement);
             return statement.executeUpdate();
         } catch (SQLException e) {
@@ -290,16 +308,22 @@ public final class DailyStore {
     }
 
     private List<GuildSettings> query(String sql, Object... args) {
-        try (Connection connection = db.getConnection(); PreparedStatement statement = connection.prepareStatement(sql)) {
+        try (Connection connection = db.getConnection();
+                PreparedStatement statement = connection.prepareStatement(sql)) {
             for (int i = 0; i < args.length; i++) {
                 statement.setObject(i + 1, args[i]);
             }
             List<GuildSettings> found = new ArrayList<>();
             try (ResultSet rows = statement.executeQuery()) {
                 while (rows.next()) {
-                    found.add(new GuildSettings(rows.getLong("guild_id"), rows.getLong("channel_id"),
-                            LocalTime.parse(rows.getString("post_time")), ZoneId.of(rows.getString("timezone")),
-                            rows.getBoolean("paused"), rows.getString("pause_reason"), rows.getInt("plan_cursor"),
+                    found.add(new GuildSettings(
+                            rows.getLong("guild_id"),
+                            rows.getLong("channel_id"),
+                            LocalTime.parse(rows.getString("post_time")),
+                            ZoneId.of(rows.getString("timezone")),
+                            rows.getBoolean("paused"),
+                            rows.getString("pause_reason"),
+                            rows.getInt("plan_cursor"),
                             Instant.ofEpochMilli(rows.getLong("active_from"))));
                 }
             }
@@ -316,9 +340,16 @@ public final class DailyStore {
         Long thread = rows.wasNull() ? null : threadId;
         long postedAt = rows.getLong("posted_at");
         Instant posted = rows.wasNull() ? null : Instant.ofEpochMilli(postedAt);
-        return new PostRecord(rows.getLong("guild_id"), LocalDate.parse(rows.getString("local_date")),
-                rows.getInt("plan_day"), rows.getLong("channel_id"), rows.getString("nonce"),
-                rows.getString("claimed_by"), Instant.ofEpochMilli(rows.getLong("claimed_at")), message, thread,
+        return new PostRecord(
+                rows.getLong("guild_id"),
+                LocalDate.parse(rows.getString("local_date")),
+                rows.getInt("plan_day"),
+                rows.getLong("channel_id"),
+                rows.getString("nonce"),
+                rows.getString("claimed_by"),
+                Instant.ofEpochMilli(rows.getLong("claimed_at")),
+                message,
+                thread,
                 posted);
     }
 }

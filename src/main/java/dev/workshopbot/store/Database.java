@@ -1,7 +1,6 @@
 package dev.workshopbot.store;
 
 import dev.workshopbot.config.Secrets;
-
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -49,8 +48,8 @@ public final class Database {
             migrate(postgres);
             return new Database(postgres, null);
         }
-        throw new IllegalArgumentException("storage.url: '" + Secrets.mask(url)
-                + "' is neither jdbc:sqlite: nor jdbc:postgresql:");
+        throw new IllegalArgumentException(
+                "storage.url: '" + Secrets.mask(url) + "' is neither jdbc:sqlite: nor jdbc:postgresql:");
     }
 
     private static Database openSqlite(String url) {
@@ -93,7 +92,11 @@ public final class Database {
     }
 
     private static void migrate(DataSource dataSource) {
-        Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").load().migrate();
+        Flyway.configure()
+                .dataSource(dataSource)
+                .locations("classpath:db/migration")
+                .load()
+                .migrate();
     }
 
     public DataSource dataSource() {
@@ -173,7 +176,8 @@ public final class Database {
         try {
             Files.createDirectories(parent);
         } catch (IOException e) {
-            throw new IllegalStateException("storage.url: cannot create the folder " + parent + ": " + e.getMessage(), e);
+            throw new IllegalStateException(
+                    "storage.url: cannot create the folder " + parent + ": " + e.getMessage(), e);
         }
     }
 }

@@ -87,14 +87,15 @@ class CommandRegistryTest {
             assertTrue(choice.value().length() >= 1 && choice.value().length() <= 100, choice.value());
         }
         assertTrue(choices.get(0).label().endsWith("…"), "a long label is cut, not dropped");
-        assertTrue(choices.stream().noneMatch(choice -> choice.label().equals("bad value")),
+        assertTrue(
+                choices.stream().noneMatch(choice -> choice.label().equals("bad value")),
                 "a value Discord would reject is left out");
     }
 
     @Test
     void twoCommandsWithOneName_failFast() {
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> new CommandRegistry(List.of(new Echo("a"), new Echo("a"))));
+        IllegalArgumentException e = assertThrows(
+                IllegalArgumentException.class, () -> new CommandRegistry(List.of(new Echo("a"), new Echo("a"))));
         assertEquals("two commands are named 'a'", e.getMessage());
     }
 }

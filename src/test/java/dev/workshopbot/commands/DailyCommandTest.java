@@ -38,19 +38,27 @@ class DailyCommandTest {
 
     @TempDir
     Path dir;
+
     private DailyStore store;
     private DailyCommand command;
 
     @BeforeEach
     void setUp() throws Exception {
         Path content = Files.createDirectories(dir.resolve("workshop"));
-        Files.writeString(content.resolve("setup.md"), "---\ntitle: Setup\nnav_order: 1\n---\n\n# Setup\n\n"
-                + "Install the editor before the first session.\n\n## First pair\n\nPick a partner and swap often.\n");
+        Files.writeString(
+                content.resolve("setup.md"),
+                "---\ntitle: Setup\nnav_order: 1\n---\n\n# Setup\n\n"
+                        + "Install the editor before the first session.\n\n## First pair\n\nPick a partner and swap often.\n");
         Library library = new ContentLoader("https://workshop.example").load(content);
         Database database = Database.open("jdbc:sqlite:" + dir.resolve("bot.db"));
         store = new DailyStore(database);
         Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
-        DailySystem daily = new DailySystem(store, () -> library, clock, LocalTime.of(9, 0), ZoneId.of("UTC"),
+        DailySystem daily = new DailySystem(
+                store,
+                () -> library,
+                clock,
+                LocalTime.of(9, 0),
+                ZoneId.of("UTC"),
                 new DailyRoutine.Settings(Duration.ofHours(6), true, false, Duration.ofMinutes(2)));
         command = new DailyCommand(daily, new ModeratorGate(new AuditLog(database), clock));
     }
@@ -61,12 +69,21 @@ class DailyCommandTest {
     }
 
     @ParameterizedTest(name = "\"{0}\" suggests {1} first")
-    @CsvSource({"Ber, Europe/Berlin", "lon, Europe/London", "New York, America/New_York",
-            "new_york, America/New_York", "Tok, Asia/Tokyo", "EST, America/New_York", "europe/ber, Europe/Berlin"})
+    @CsvSource({
+        "Ber, Europe/Berlin",
+        "lon, Europe/London",
+        "New York, America/New_York",
+        "new_york, America/New_York",
+        "Tok, Asia/Tokyo",
+        "EST, America/New_York",
+        "europe/ber, Europe/Berlin"
+    })
     void timezoneAutocomplete_matchesCitiesIgnoringCaseAndSpaces_canonicalFirst(String typed, String first) {
         // GIVEN what a moderator types into the timezone option
         // WHEN the command suggests zones
-        List<String> zones = command.autocomplete("timezone", typed).stream().map(Suggester.Entry::value).toList();
+        List<String> zones = command.autocomplete("timezone", typed).stream()
+                .map(Suggester.Entry::value)
+                .toList();
         // THEN the zone they mean comes first
         assertEquals(first, zones.get(0), zones.toString());
     }
@@ -76,17 +93,24 @@ class DailyCommandTest {
         // GIVEN text that matches canonical zones and legacy aliases alike
         for (String typed : List.of("EST", "east", "tok")) {
             // WHEN the command suggests zones
-            List<String> zones = command.autocomplete("timezone", typed).stream().map(Suggester.Entry::value)
+            List<String> zones = command.autocomplete("timezone", typed).stream()
+                    .map(Suggester.Entry::value)
                     .toList();
             // THEN no alias comes before a canonical Region/City zone
-            int firstAlias = zones.stream().filter(DailyCommandTest::isAlias).findFirst().map(zones::indexOf)
+            int firstAlias = zones.stream()
+                    .filter(DailyCommandTest::isAlias)
+                    .findFirst()
+                    .map(zones::indexOf)
                     .orElse(zones.size());
-            assertTrue(zones.subList(firstAlias, zones.size()).stream().allMatch(DailyCommandTest::isAlias),
+            assertTrue(
+                    zones.subList(firstAlias, zones.size()).stream().allMatch(DailyCommandTest::isAlias),
                     typed + ": " + zones);
         }
         // AND the aliases are still offered
-        assertTrue(command.autocomplete("timezone", "EST").stream().anyMatch(e -> e.value().equals("EST5EDT")));
-        assertTrue(command.autocomplete("timezone", "us/east").stream().anyMatch(e -> e.value().equals("US/Eastern")));
+        assertTrue(command.autocomplete("timezone", "EST").stream()
+                .anyMatch(e -> e.value().equals("EST5EDT")));
+        assertTrue(command.autocomplete("timezone", "us/east").stream()
+                .anyMatch(e -> e.value().equals("US/Eastern")));
     }
 
     private static boolean isAlias(String zone) {

@@ -37,8 +37,8 @@ class ForgedAndEchoedIdsTest {
     @ValueSource(strings = {"999", "-5", "2147483648", "x", ""})
     void forgedSectionsPage_ofTheCurrentVersion_showsTheWholeTable_insteadOfFailing(String page) {
         // GIVEN a /sections id carrying the current version and a page number that names no page
-        Reply reply = new SectionsCommand(() -> SNAPSHOT).press("sections|" + VERSION + "|page|" + page + "|0",
-                Caller.CONSOLE_MEMBER);
+        Reply reply = new SectionsCommand(() -> SNAPSHOT)
+                .press("sections|" + VERSION + "|page|" + page + "|0", Caller.CONSOLE_MEMBER);
         // THEN the whole table of contents is shown, as an update of the message
         assertTrue(reply.updatesMessage());
         assertEquals("Table of contents", reply.message().getEmbeds().get(0).getTitle());
@@ -47,24 +47,25 @@ class ForgedAndEchoedIdsTest {
     @ParameterizedTest(name = "chunk {0}")
     @ValueSource(strings = {"999", "-1", "abc"})
     void forgedChunkNumbers_areClampedToThePagesThatExist(String chunk) {
-        Reply sections = new SectionsCommand(() -> SNAPSHOT).press("sections|" + VERSION + "|page|-|" + chunk,
-                Caller.CONSOLE_MEMBER);
+        Reply sections = new SectionsCommand(() -> SNAPSHOT)
+                .press("sections|" + VERSION + "|page|-|" + chunk, Caller.CONSOLE_MEMBER);
         assertFalse(description(sections).isBlank());
-        Reply lists = new ReadingListCommand(() -> SNAPSHOT).press("reading-list|" + VERSION + "|page|-|" + chunk,
-                Caller.CONSOLE_MEMBER);
+        Reply lists = new ReadingListCommand(() -> SNAPSHOT)
+                .press("reading-list|" + VERSION + "|page|-|" + chunk, Caller.CONSOLE_MEMBER);
         assertFalse(description(lists).isBlank());
         String section = SITE.handle(SITE.sections().get(1));
-        Reply full = new SectionCommand(() -> SNAPSHOT).press("section|" + VERSION + "|full|" + section + "|" + chunk,
-                Caller.CONSOLE_MEMBER);
+        Reply full = new SectionCommand(() -> SNAPSHOT)
+                .press("section|" + VERSION + "|full|" + section + "|" + chunk, Caller.CONSOLE_MEMBER);
         assertFalse(description(full).isBlank());
     }
 
     @ParameterizedTest(name = "quote {0} author {1}")
     @ValueSource(strings = {"999|999", "-3|-3", "x|y"})
     void forgedQuoteNumbers_stillPickAQuote(String numbers) {
-        Reply reply = new QuoteCommand(() -> SNAPSHOT, new Random(1)).press("quote|" + VERSION + "|another|"
-                + numbers + "|", Caller.CONSOLE_MEMBER);
-        assertTrue(reply.message().getEmbeds().get(0).getTitle().startsWith("A quote from"),
+        Reply reply = new QuoteCommand(() -> SNAPSHOT, new Random(1))
+                .press("quote|" + VERSION + "|another|" + numbers + "|", Caller.CONSOLE_MEMBER);
+        assertTrue(
+                reply.message().getEmbeds().get(0).getTitle().startsWith("A quote from"),
                 reply.message().toData().toString());
     }
 
@@ -72,13 +73,19 @@ class ForgedAndEchoedIdsTest {
     void searchOfEmoji_echoedIntoTheAnotherButton_fitsItsId_withoutSplittingOne() {
         // GIVEN 60 emoji (Discord's cap on the option, counted in code points: 120 UTF-16 units) that match a quote
         String emoji = "🙂".repeat(60);
-        Snapshot withEmojiQuote = Snapshot.of(new ContentLoader("https://x.example").load(write(
-                "---\ntitle: Emoji\n---\n# Emoji\n\n> " + emoji + " is how we feel\n\n> another " + emoji + "\n")));
+        Snapshot withEmojiQuote = Snapshot.of(new ContentLoader("https://x.example")
+                .load(write("---\ntitle: Emoji\n---\n# Emoji\n\n> " + emoji + " is how we feel\n\n> another " + emoji
+                        + "\n")));
         // WHEN /quote search: echoes it into the Another button
-        Reply reply = new QuoteCommand(() -> withEmojiQuote, new Random(1)).handle(new Invocation("quote", null,
-                Map.of("search", emoji), Caller.CONSOLE_MEMBER));
+        Reply reply = new QuoteCommand(() -> withEmojiQuote, new Random(1))
+                .handle(new Invocation("quote", null, Map.of("search", emoji), Caller.CONSOLE_MEMBER));
         // THEN the id is within 100 UTF-16 units and ends on a whole emoji
-        String id = ((Button) reply.message().getComponents().get(0).asActionRow().getComponents().get(0))
+        String id = ((Button) reply.message()
+                        .getComponents()
+                        .get(0)
+                        .asActionRow()
+                        .getComponents()
+                        .get(0))
                 .getCustomId();
         assertTrue(id.length() <= ButtonId.MAX_LENGTH, id.length() + ": " + id);
         assertFalse(Character.isHighSurrogate(id.charAt(id.length() - 1)), id);
@@ -87,25 +94,29 @@ class ForgedAndEchoedIdsTest {
 
     @Test
     void longAsciiInTheLastArgument_isCutToFit_andOtherPartsStay() {
-        String id = ButtonId.of("quote", SITE.version(), "another", "3", "-", "x".repeat(200)).encode();
+        String id = ButtonId.of("quote", SITE.version(), "another", "3", "-", "x".repeat(200))
+                .encode();
         assertEquals(ButtonId.MAX_LENGTH, id.length());
         assertTrue(id.startsWith("quote|" + VERSION + "|another|3|-|xxx"), id);
     }
 
     @Test
     void quoteOnAWorkshopWithoutQuotes_saysSo_insteadOfSuggestingQuoteAlone() {
-        Snapshot none = Snapshot.of(new ContentLoader("https://x.example").load(write(
-                "---\ntitle: Plain\n---\n# Plain\n\nNo quotes here, only prose.\n")));
-        Reply alone = new QuoteCommand(() -> none, new Random(1)).handle(new Invocation("quote", null, Map.of(),
-                Caller.CONSOLE_MEMBER));
+        Snapshot none = Snapshot.of(new ContentLoader("https://x.example")
+                .load(write("---\ntitle: Plain\n---\n# Plain\n\nNo quotes here, only prose.\n")));
+        Reply alone = new QuoteCommand(() -> none, new Random(1))
+                .handle(new Invocation("quote", null, Map.of(), Caller.CONSOLE_MEMBER));
         assertTrue(alone.ephemeral());
-        assertTrue(alone.message().getContent().startsWith("This workshop has no quotes yet"),
+        assertTrue(
+                alone.message().getContent().startsWith("This workshop has no quotes yet"),
                 alone.message().getContent());
         assertFalse(alone.message().getContent().contains("/quote alone"));
         // AND on a workshop with quotes, a search that finds none still points to /quote alone
-        Reply none2 = new QuoteCommand(() -> SNAPSHOT, new Random(1)).handle(new Invocation("quote", null,
-                Map.of("search", "zzqxv"), Caller.CONSOLE_MEMBER));
-        assertTrue(none2.message().getContent().contains("/quote alone"), none2.message().getContent());
+        Reply none2 = new QuoteCommand(() -> SNAPSHOT, new Random(1))
+                .handle(new Invocation("quote", null, Map.of("search", "zzqxv"), Caller.CONSOLE_MEMBER));
+        assertTrue(
+                none2.message().getContent().contains("/quote alone"),
+                none2.message().getContent());
     }
 
     @TempDir

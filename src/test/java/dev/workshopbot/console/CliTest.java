@@ -22,14 +22,16 @@ class CliTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    record Run(int exit, String out, String err) {
-    }
+    record Run(int exit, String out, String err) {}
 
     static Run run(String input, Map<String, String> env, String... args) throws IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int exit = App.run(args, new ByteArrayInputStream(input.getBytes(StandardCharsets.UTF_8)),
-                new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8),
+        int exit = App.run(
+                args,
+                new ByteArrayInputStream(input.getBytes(StandardCharsets.UTF_8)),
+                new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8),
                 env);
         return new Run(exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
     }
@@ -61,7 +63,9 @@ class CliTest {
         Run run = run("--config", "no/such/bot.yml", "validate");
         // THEN nothing runs on silent defaults: exit 2, and the path is named
         assertEquals(2, run.exit());
-        assertEquals("config: no/such/bot.yml: no such file (named by --config)", run.err().strip());
+        assertEquals(
+                "config: no/such/bot.yml: no such file (named by --config)",
+                run.err().strip());
     }
 
     @Test
@@ -69,10 +73,13 @@ class CliTest {
         java.nio.file.Path file = config("storage:\n  url: mysql://bot:pw@x\nbogusKey: true\n");
         Run run = run("", Map.of(), "--config", file.toString(), "validate");
         assertEquals(2, run.exit());
-        assertEquals(List.of(
-                "config: " + file + ":3: bogusKey: unknown section; known sections: [content, daily, discord, http, "
-                        + "storage]",
-                "config: " + file + ":2: storage.url: 'mysql://***@x' is not a jdbc:sqlite: or jdbc:postgresql: URL"),
+        assertEquals(
+                List.of(
+                        "config: " + file
+                                + ":3: bogusKey: unknown section; known sections: [content, daily, discord, http, "
+                                + "storage]",
+                        "config: " + file
+                                + ":2: storage.url: 'mysql://***@x' is not a jdbc:sqlite: or jdbc:postgresql: URL"),
                 run.err().strip().lines().toList());
     }
 
@@ -85,14 +92,17 @@ class CliTest {
         assertEquals(0, export.exit());
         assertTrue(export.err().contains("content.siteBaseUrl is not set"), export.err());
         JsonNode page = JSON.readTree(export.out()).path("pages").path(0);
-        assertEquals("https://content.siteBaseUrl.is-not-set.invalid/why-ai-interviews/", page.path("url").asText());
+        assertEquals(
+                "https://content.siteBaseUrl.is-not-set.invalid/why-ai-interviews/",
+                page.path("url").asText());
         assertFalse(export.out().contains("example.org"));
         // WHEN the bot is started for Discord THEN it refuses, naming the key
         Map<String, String> withToken = new java.util.HashMap<>(env);
         withToken.put("DISCORD_TOKEN", "x.y.z");
         Run serve = run("", withToken, "--config", file.toString(), "run");
         assertEquals(2, serve.exit());
-        assertTrue(serve.err().startsWith("content.siteBaseUrl is not set: set it to the published site's address"),
+        assertTrue(
+                serve.err().startsWith("content.siteBaseUrl is not set: set it to the published site's address"),
                 serve.err());
     }
 
@@ -100,34 +110,48 @@ class CliTest {
     void run_withDiscordUnreachable_saysWhatFailedInOneLine_noStackTrace() throws IOException {
         // GIVEN a REST address where nothing listens (a port just freed on this machine)
         int closed;
-        try (java.net.ServerSocket socket = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+        try (java.net.ServerSocket socket =
+                new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
             closed = socket.getLocalPort();
         }
         java.nio.file.Path file = config("discord:\n  apiBaseUrl: http://127.0.0.1:" + closed + "/api/v10/\n"
                 + "  gatewayUrl: ws://127.0.0.1:" + closed + "\ncontent:\n  siteBaseUrl: https://x.example\n");
         // WHEN the bot is started
-        Run run = run("", Map.of("DISCORD_TOKEN", "x.y.z", "WORKSHOP_BOT_STORAGE_URL",
-                "jdbc:sqlite:" + STATE.resolve("unreachable.db")), "--config", file.toString(), "run");
+        Run run = run(
+                "",
+                Map.of(
+                        "DISCORD_TOKEN",
+                        "x.y.z",
+                        "WORKSHOP_BOT_STORAGE_URL",
+                        "jdbc:sqlite:" + STATE.resolve("unreachable.db")),
+                "--config",
+                file.toString(),
+                "run");
         // THEN it exits 1 with one line naming the address and what to check
         assertEquals(1, run.exit());
-        assertEquals("cannot reach Discord at 127.0.0.1:" + closed + ": the connection was refused; check the network, "
-                + "and discord.apiBaseUrl and discord.gatewayUrl if the bot runs behind a proxy", run.err().strip());
+        assertEquals(
+                "cannot reach Discord at 127.0.0.1:" + closed + ": the connection was refused; check the network, "
+                        + "and discord.apiBaseUrl and discord.gatewayUrl if the bot runs behind a proxy",
+                run.err().strip());
     }
 
     @Test
     void validate_onShippedContent_exitsZeroWithTheSummaryLine() throws IOException {
         Run run = run("validate");
         assertEquals(0, run.exit());
-        assertEquals("pages=1 sections=12 links=75 quotes=5 lists=5 errors=0 warnings=0", run.out().strip());
+        assertEquals(
+                "pages=1 sections=12 links=75 quotes=5 lists=5 errors=0 warnings=0",
+                run.out().strip());
     }
 
     @Test
-    void validate_withErrors_printsPathLineProblems_andExitsOne(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
-            throws IOException {
+    void validate_withErrors_printsPathLineProblems_andExitsOne(
+            @org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws IOException {
         java.nio.file.Files.writeString(dir.resolve("bad.md"), "---\ntitle: [x\n---\n# A\n");
         Run run = run("--content", dir.toString(), "validate");
         assertEquals(1, run.exit());
-        assertTrue(run.out().lines().findFirst().orElse("").matches("bad\\.md:\\d+: error: malformed front matter.*"),
+        assertTrue(
+                run.out().lines().findFirst().orElse("").matches("bad\\.md:\\d+: error: malformed front matter.*"),
                 run.out());
         assertTrue(run.out().strip().endsWith("errors=1 warnings=0"), run.out());
     }
@@ -141,12 +165,16 @@ class CliTest {
         JsonNode page = export.get("pages").get(0);
         assertEquals("why-ai-interviews.md", page.get("path").asText());
         assertEquals(9, page.get("navOrder").asInt());
-        assertEquals("https://segunakinyemi.com/ai-interview-workshop/why-ai-interviews/", page.get("url").asText());
+        assertEquals(
+                "https://segunakinyemi.com/ai-interview-workshop/why-ai-interviews/",
+                page.get("url").asText());
         JsonNode section = page.get("sections").get(4);
         assertEquals("why-llms-cant-replace-you-yet", section.get("id").asText());
         assertEquals(List.of("id", "title", "level", "parent", "line", "summary", "words"), names(section));
         assertEquals(75, export.get("links").size());
-        assertEquals(List.of("text", "url", "page", "section", "list", "line"), names(export.get("links").get(0)));
+        assertEquals(
+                List.of("text", "url", "page", "section", "list", "line"),
+                names(export.get("links").get(0)));
         assertEquals(5, export.get("quotes").size());
         assertEquals(5, export.get("readingLists").size());
     }
@@ -157,7 +185,8 @@ class CliTest {
         assertEquals(0, run.exit());
         assertTrue(run.out().contains("/why-ai-interviews/#why-llms-cant-replace-you-yet>"), run.out());
         assertTrue(run.out().contains("> Almost anyone can prompt an LLM"), run.out());
-        assertTrue(run.out().contains("— [Simon Willison](https://simonwillison.net/2025/Dec/18/code-proven-to-work/)"),
+        assertTrue(
+                run.out().contains("— [Simon Willison](https://simonwillison.net/2025/Dec/18/code-proven-to-work/)"),
                 run.out());
     }
 
@@ -167,7 +196,8 @@ class CliTest {
         JsonNode body = JSON.readTree(run.out());
         assertEquals(4, body.get("type").asInt());
         assertEquals(0, body.at("/data/allowed_mentions/parse").size());
-        assertEquals("https://segunakinyemi.com/ai-interview-workshop/why-ai-interviews/#why-llms-cant-replace-you-yet",
+        assertEquals(
+                "https://segunakinyemi.com/ai-interview-workshop/why-ai-interviews/#why-llms-cant-replace-you-yet",
                 body.at("/data/embeds/0/url").asText());
     }
 
@@ -184,19 +214,24 @@ class CliTest {
         JsonNode choices = JSON.readTree(run.out());
         List<String> values = new ArrayList<>();
         choices.forEach(choice -> values.add(choice.get("value").asText()));
-        assertTrue(values.containsAll(List.of("vibe-coding-vs-vibe-engineering", "the-illusion-of-vibe-coding")),
+        assertTrue(
+                values.containsAll(List.of("vibe-coding-vs-vibe-engineering", "the-illusion-of-vibe-coding")),
                 values.toString());
     }
 
     @Test
     void pressFullText_opensThePagedFullTextPrivately() throws IOException {
-        String id = JSON.readTree(run("ask", "/section name:the-illusion-of-vibe-coding", "--json").out())
-                .at("/data/components/0/components/0/custom_id").asText();
+        String id = JSON.readTree(run("ask", "/section name:the-illusion-of-vibe-coding", "--json")
+                        .out())
+                .at("/data/components/0/components/0/custom_id")
+                .asText();
         Run run = run("press", id, "--json");
         JsonNode body = JSON.readTree(run.out());
         assertEquals(64, body.at("/data/flags").asInt() & 64);
-        assertTrue(body.at("/data/embeds/0/description").asText().contains("u/\\_BreakingGood\\_")
-                || body.at("/data/embeds/0/footer/text").asText().contains("page 1 of"), run.out());
+        assertTrue(
+                body.at("/data/embeds/0/description").asText().contains("u/\\_BreakingGood\\_")
+                        || body.at("/data/embeds/0/footer/text").asText().contains("page 1 of"),
+                run.out());
     }
 
     @Test
@@ -209,8 +244,7 @@ class CliTest {
         assertTrue(missing.err().contains("option 'name' is required"), missing.err());
         Run option = run("ask", "/quote colour:red");
         assertEquals(2, option.exit());
-        assertTrue(option.err().contains("unknown option 'colour' for /quote (options: search, author)"),
-                option.err());
+        assertTrue(option.err().contains("unknown option 'colour' for /quote (options: search, author)"), option.err());
     }
 
     @Test
@@ -225,7 +259,9 @@ class CliTest {
 
     @Test
     void console_answersALine_thenQuits() throws IOException {
-        Run run = run("/sections\nquit\n", Map.of("WORKSHOP_BOT_STORAGE_URL", "jdbc:sqlite:" + STATE.resolve("c.db")),
+        Run run = run(
+                "/sections\nquit\n",
+                Map.of("WORKSHOP_BOT_STORAGE_URL", "jdbc:sqlite:" + STATE.resolve("c.db")),
                 "console");
         assertEquals(0, run.exit());
         assertTrue(run.out().contains("offline console"), run.out());
@@ -267,8 +303,13 @@ class CliTest {
     @Test
     void dailySet_keysWithColonsInTheirValues_stayTwoOptions() throws IOException {
         // GIVEN a time value that holds a colon WHEN a moderator sets the schedule
-        Run run = run("", Map.of("WORKSHOP_BOT_STORAGE_URL", "jdbc:sqlite:" + STATE.resolve("daily-set.db")), "ask",
-                "/daily set channel:123 time:09:00", "--as", "moderator");
+        Run run = run(
+                "",
+                Map.of("WORKSHOP_BOT_STORAGE_URL", "jdbc:sqlite:" + STATE.resolve("daily-set.db")),
+                "ask",
+                "/daily set channel:123 time:09:00",
+                "--as",
+                "moderator");
         // THEN channel and time are both read, and the words are not glued into the channel
         assertEquals(0, run.exit(), run.err());
         assertTrue(run.out().contains("Daily posts go to <#123> at 09:00"), run.out());

@@ -15,11 +15,13 @@ import org.junit.jupiter.api.Test;
 /** Typed slash lines against the real command definitions; only the definitions are read, never the content. */
 class CommandLineTest {
 
-    private static final Map<String, SlashCommand> COMMANDS = Map.of(
-            "search", new SearchCommand(() -> null), "quote", new QuoteCommand(() -> null, new Random(1)));
+    private static final Map<String, SlashCommand> COMMANDS =
+            Map.of("search", new SearchCommand(() -> null), "quote", new QuoteCommand(() -> null, new Random(1)));
 
     private static Map<String, String> options(String line) throws CommandLine.BadLine {
-        return CommandLine.parse(line, COMMANDS, Caller.CONSOLE_MEMBER, false).invocation().options();
+        return CommandLine.parse(line, COMMANDS, Caller.CONSOLE_MEMBER, false)
+                .invocation()
+                .options();
     }
 
     @Test
@@ -59,18 +61,19 @@ class CommandLineTest {
         CommandLine.BadLine bare = assertThrows(CommandLine.BadLine.class, () -> options("/search what is this"));
         assertTrue(bare.getMessage().contains("'what' is not an option; write key:value"), bare.getMessage());
         CommandLine.BadLine unknown = assertThrows(CommandLine.BadLine.class, () -> options("/quote colour:red"));
-        assertTrue(unknown.getMessage().contains("unknown option 'colour' for /quote (options: search, author)"),
+        assertTrue(
+                unknown.getMessage().contains("unknown option 'colour' for /quote (options: search, author)"),
                 unknown.getMessage());
-        CommandLine.BadLine twice = assertThrows(CommandLine.BadLine.class,
-                () -> options("/quote search:a author:b search:c"));
+        CommandLine.BadLine twice =
+                assertThrows(CommandLine.BadLine.class, () -> options("/quote search:a author:b search:c"));
         assertTrue(twice.getMessage().contains("option 'search' is given twice"), twice.getMessage());
     }
 
     @Test
     void autocomplete_completesTheLastKeyWithAllItsWords() throws CommandLine.BadLine {
         // GIVEN an author being typed with a space in it
-        CommandLine.Parsed parsed = CommandLine.parse("/quote search:vibe author:Simon Wil", COMMANDS,
-                Caller.CONSOLE_MEMBER, true);
+        CommandLine.Parsed parsed =
+                CommandLine.parse("/quote search:vibe author:Simon Wil", COMMANDS, Caller.CONSOLE_MEMBER, true);
         // THEN the option being completed is author and its text is everything typed so far
         assertEquals("author", parsed.lastOption());
         assertEquals("Simon Wil", parsed.invocation().options().get("author"));

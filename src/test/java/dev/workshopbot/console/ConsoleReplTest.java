@@ -58,7 +58,10 @@ class ConsoleReplTest {
         args[1] = dir.resolve("content").toString();
         args[2] = "console";
         System.arraycopy(extra, 0, args, 3, extra.length);
-        int exit = App.run(args, input, new PrintStream(out, true, StandardCharsets.UTF_8),
+        int exit = App.run(
+                args,
+                input,
+                new PrintStream(out, true, StandardCharsets.UTF_8),
                 new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8),
                 Map.of("WORKSHOP_BOT_STORAGE_URL", "jdbc:sqlite:" + dir.resolve("bot.db")));
         assertEquals(0, exit);
@@ -99,14 +102,19 @@ class ConsoleReplTest {
         // GIVEN a console serving setup.md
         Path content = content();
         // WHEN a section is renamed and a link added while it runs, and the user types reload
-        String out = console(typed("/sections\n", () -> {
-            try {
-                Files.writeString(content.resolve("setup.md"), PAGE.replace("## Old notes", "## Shortcuts")
-                        .replace("Going away.", "See [keys](https://keys.example)."));
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        }, "reload\nquit\n"));
+        String out = console(typed(
+                "/sections\n",
+                () -> {
+                    try {
+                        Files.writeString(
+                                content.resolve("setup.md"),
+                                PAGE.replace("## Old notes", "## Shortcuts")
+                                        .replace("Going away.", "See [keys](https://keys.example)."));
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(e);
+                    }
+                },
+                "reload\nquit\n"));
         // THEN the console shows the names, as /reload does on Discord, not only counts
         assertTrue(out.contains("Reloaded\nContent "), out);
         assertTrue(out.contains("Sections\n  added 1: shortcuts\n  removed 1: old-notes\n"), out);
@@ -136,8 +144,8 @@ class ConsoleReplTest {
         String out = console(lines("help\nquit\n"));
         String help = out.substring(out.indexOf("> ") + 2, out.lastIndexOf("> "));
         // THEN it explains press, reload, help, quit and the start-up options, then sends to /help
-        for (String verb : new String[] {"press <custom_id>", "reload", "help", "quit", "--as moderator", "--json",
-                "/help"}) {
+        for (String verb :
+                new String[] {"press <custom_id>", "reload", "help", "quit", "--as moderator", "--json", "/help"}) {
             assertTrue(help.contains(verb), verb + " missing from:\n" + help);
         }
         // AND it is not /help's embed repeated

@@ -35,8 +35,7 @@ class LogsOffStdoutTest {
     @TempDir
     Path dir;
 
-    record Run(int exit, String out, String err) {
-    }
+    record Run(int exit, String out, String err) {}
 
     /** Runs the jar's main class in a new JVM, on the main classes and dependencies only (no logback-test.xml). */
     private Run java(String input, Map<String, String> env, String... args) throws IOException, InterruptedException {
@@ -46,13 +45,15 @@ class LogsOffStdoutTest {
                 .collect(Collectors.joining(File.pathSeparator));
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         String config = Path.of("config", "bot.yml").toAbsolutePath().toString();
-        List<String> command = new ArrayList<>(List.of(java, "-cp", classPath, App.class.getName(), "--config",
-                config));
+        List<String> command =
+                new ArrayList<>(List.of(java, "-cp", classPath, App.class.getName(), "--config", config));
         command.addAll(List.of(args));
         Path in = Files.writeString(dir.resolve("in.txt"), input);
         Path out = dir.resolve("out.txt");
         Path err = dir.resolve("err.txt");
-        ProcessBuilder builder = new ProcessBuilder(command).redirectInput(in.toFile()).redirectOutput(out.toFile())
+        ProcessBuilder builder = new ProcessBuilder(command)
+                .redirectInput(in.toFile())
+                .redirectOutput(out.toFile())
                 .redirectError(err.toFile());
         builder.environment().put("WORKSHOP_BOT_STORAGE_URL", "jdbc:sqlite:" + dir.resolve("bot.db"));
         builder.environment().putAll(env);
@@ -61,7 +62,9 @@ class LogsOffStdoutTest {
             process.destroyForcibly();
             throw new AssertionError("the bot did not exit: " + command);
         }
-        return new Run(process.exitValue(), Files.readString(out, StandardCharsets.UTF_8),
+        return new Run(
+                process.exitValue(),
+                Files.readString(out, StandardCharsets.UTF_8),
                 Files.readString(err, StandardCharsets.UTF_8));
     }
 
@@ -72,7 +75,8 @@ class LogsOffStdoutTest {
     }
 
     private static void assertNoLogLine(Run run) {
-        List<String> logged = run.out().lines().filter(line -> LOG_LINE.matcher(line).find()).toList();
+        List<String> logged =
+                run.out().lines().filter(line -> LOG_LINE.matcher(line).find()).toList();
         assertEquals(List.of(), logged, "log lines on stdout:\n" + run.out());
     }
 
@@ -93,8 +97,8 @@ class LogsOffStdoutTest {
         // GIVEN a console on content that breaks WHEN the moderator reloads by both doors
         Path content = content();
         Files.writeString(content.resolve("bad.md"), "---\ntitle: [x\n---\n# A\n");
-        Run run = java("reload\n/reload\nquit\n", Map.of(), "--content", content.toString(), "console", "--as",
-                "moderator");
+        Run run = java(
+                "reload\n/reload\nquit\n", Map.of(), "--content", content.toString(), "console", "--as", "moderator");
         // THEN the refused reloads are logged on stderr only
         assertEquals(0, run.exit(), run.err());
         assertNoLogLine(run);
@@ -108,6 +112,9 @@ class LogsOffStdoutTest {
         Run run = java("", Map.of(), "--content", content().toString(), "export");
         // THEN stdout parses as the export document, whatever was logged
         assertEquals(0, run.exit(), run.err());
-        assertEquals("setup.md", new ObjectMapper().readTree(run.out()).at("/pages/0/path").asText(), run.out());
+        assertEquals(
+                "setup.md",
+                new ObjectMapper().readTree(run.out()).at("/pages/0/path").asText(),
+                run.out());
     }
 }

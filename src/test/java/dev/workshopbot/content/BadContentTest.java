@@ -65,7 +65,8 @@ class BadContentTest {
         Problem problem = onlyProblem(library, "escape.md");
         assertTrue(problem.isError());
         assertTrue(problem.message().startsWith("refused: symlink points outside"), problem.message());
-        assertTrue(library.sections().stream().noneMatch(section -> section.title().equals("Secret")));
+        assertTrue(
+                library.sections().stream().noneMatch(section -> section.title().equals("Secret")));
     }
 
     @Test
@@ -85,8 +86,11 @@ class BadContentTest {
         Problem problem = onlyProblem(library, "dup.md");
         assertEquals(7, problem.line());
         assertTrue(problem.message().contains("duplicate heading id 'setup' (first at line 3)"), problem.message());
-        assertEquals(List.of("dup", "setup", "setup-1"), library.page("dup.md").orElseThrow().sections().stream()
-                .map(Section::id).toList());
+        assertEquals(
+                List.of("dup", "setup", "setup-1"),
+                library.page("dup.md").orElseThrow().sections().stream()
+                        .map(Section::id)
+                        .toList());
     }
 
     @Test
@@ -126,12 +130,21 @@ class BadContentTest {
     void unsafeLinkSchemes_areDroppedWithAWarning_andTheirTextKept() throws IOException {
         write("links.md", "# Links\n\nClick [here](javascript:alert(1)) or [there](data:text/html,x).\n");
         Library library = load();
-        List<Problem> problems = library.problems().stream().filter(p -> p.path().equals("links.md")).toList();
+        List<Problem> problems = library.problems().stream()
+                .filter(p -> p.path().equals("links.md"))
+                .toList();
         assertEquals(2, problems.size());
         assertTrue(problems.get(0).message().startsWith("link to 'javascript:alert(1)' dropped"));
         assertTrue(library.links().stream().noneMatch(link -> link.page().equals("links.md")));
-        assertEquals("Click here or there.",
-                library.page("links.md").orElseThrow().sections().get(0).blocks().get(0).plain());
+        assertEquals(
+                "Click here or there.",
+                library.page("links.md")
+                        .orElseThrow()
+                        .sections()
+                        .get(0)
+                        .blocks()
+                        .get(0)
+                        .plain());
     }
 
     @Test

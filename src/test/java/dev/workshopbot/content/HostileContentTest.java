@@ -38,8 +38,11 @@ class HostileContentTest {
         Problem problem = onlyProblem(library, "deep.md");
         assertTrue(problem.isError());
         assertEquals(3, problem.line());
-        assertTrue(problem.message().matches("block quotes, lists or emphasis nested \\d+ levels deep; the bot reads at"
-                + " most 64 levels"), problem.message());
+        assertTrue(
+                problem.message()
+                        .matches("block quotes, lists or emphasis nested \\d+ levels deep; the bot reads at"
+                                + " most 64 levels"),
+                problem.message());
         assertTrue(library.page("deep.md").isEmpty());
     }
 
@@ -66,7 +69,15 @@ class HostileContentTest {
         Library library = new ContentLoader("https://example.org/ws").load(dir);
 
         // THEN its text is served
-        assertEquals("still read", library.page("nested.md").orElseThrow().sections().get(0).blocks().get(0).plain());
+        assertEquals(
+                "still read",
+                library.page("nested.md")
+                        .orElseThrow()
+                        .sections()
+                        .get(0)
+                        .blocks()
+                        .get(0)
+                        .plain());
     }
 
     @Test
@@ -79,7 +90,8 @@ class HostileContentTest {
 
         // THEN it is an error on line 1 and no page is served for it
         Problem problem = onlyProblem(library, "blob.md");
-        assertTrue(problem.toString().startsWith("blob.md:1: error: not a text file: NUL byte at offset 4"),
+        assertTrue(
+                problem.toString().startsWith("blob.md:1: error: not a text file: NUL byte at offset 4"),
                 problem.toString());
         assertTrue(library.page("blob.md").isEmpty());
     }
@@ -98,7 +110,8 @@ class HostileContentTest {
 
         // THEN it is refused as not text
         Problem problem = onlyProblem(library, "controls.md");
-        assertTrue(problem.toString().startsWith("controls.md:1: error: not a text file: 300 of 400 characters"),
+        assertTrue(
+                problem.toString().startsWith("controls.md:1: error: not a text file: 300 of 400 characters"),
                 problem.toString());
     }
 
@@ -137,8 +150,10 @@ class HostileContentTest {
         String stripped = Inlines.stripMarkup(openers + "\n{% x %}!");
 
         // THEN the openers are kept and only the real tag removed (not printed whole when it fails)
-        assertTrue(stripped.equals(openers + "\n!"), () -> "got " + stripped.length() + " characters ending "
-                + stripped.substring(Math.max(0, stripped.length() - 20)));
+        assertTrue(
+                stripped.equals(openers + "\n!"),
+                () -> "got " + stripped.length() + " characters ending "
+                        + stripped.substring(Math.max(0, stripped.length() - 20)));
     }
 
     @Test
@@ -155,7 +170,8 @@ class HostileContentTest {
         // THEN both report the budget on that file, and the good page is served both times
         for (Library library : List.of(first, second)) {
             Problem problem = onlyProblem(library, "slow.md");
-            assertTrue(problem.toString().startsWith("slow.md:1: error: took longer than 1s to parse"),
+            assertTrue(
+                    problem.toString().startsWith("slow.md:1: error: took longer than 1s to parse"),
                     problem.toString());
             assertTrue(library.page("slow.md").isEmpty());
         }
@@ -164,7 +180,8 @@ class HostileContentTest {
     @Test
     void permalinkDiscordRefuses_isAnErrorOnThePermalinkLine() throws IOException {
         // GIVEN a page whose permalink has a space, brackets, angle brackets and a quote
-        Files.writeString(dir.resolve("notes.md"),
+        Files.writeString(
+                dir.resolve("notes.md"),
                 "---\ntitle: Notes\npermalink: \"/notes/a b)(<>\\\"x\"\n---\n\n# Notes\n\nText.\n");
 
         // WHEN the content is loaded
@@ -172,54 +189,79 @@ class HostileContentTest {
 
         // THEN validate reports it on line 3 and the page is not served with a URL Discord answers 400 to
         Problem problem = onlyProblem(library, "notes.md");
-        assertTrue(problem.toString().startsWith("notes.md:3: error: page URL 'https://example.org/ws/notes/a%20b)(<>\"x'"
-                + " (from permalink) closes a bracket it never opened"), problem.toString());
+        assertTrue(
+                problem.toString()
+                        .startsWith("notes.md:3: error: page URL 'https://example.org/ws/notes/a%20b)(<>\"x'"
+                                + " (from permalink) closes a bracket it never opened"),
+                problem.toString());
         assertTrue(library.page("notes.md").isEmpty());
     }
 
     @Test
     void permalinkWithASpace_isPercentEncodedAsJekyllPublishesIt() throws IOException {
         // GIVEN a permalink with a space, which Jekyll publishes as %20
-        Files.writeString(dir.resolve("notes.md"), "---\ntitle: Notes\npermalink: /my notes/\n---\n\n# Notes\n\nText.\n");
+        Files.writeString(
+                dir.resolve("notes.md"), "---\ntitle: Notes\npermalink: /my notes/\n---\n\n# Notes\n\nText.\n");
 
         // WHEN the content is loaded
         Library library = new ContentLoader("https://example.org/ws").load(dir);
 
         // THEN the page is served at the encoded URL
         assertEquals(List.of(), library.problems());
-        assertEquals("https://example.org/ws/my%20notes/", library.page("notes.md").orElseThrow().url());
+        assertEquals(
+                "https://example.org/ws/my%20notes/",
+                library.page("notes.md").orElseThrow().url());
     }
 
     @Test
     void linksDiscordRefuses_areDroppedWithAWarning_andTheirTextKept() throws IOException {
         // GIVEN links with an unbalanced bracket and a URL over Discord's 2048 characters, beside a good one
         String tooLong = "https://example.com/" + "a".repeat(2_100);
-        Files.writeString(dir.resolve("links.md"), "# Links\n\nSee [one](<https://example.com/a)b>), [two](" + tooLong
-                + ") and [three](https://example.com/wiki/A_(b)).\n");
+        Files.writeString(
+                dir.resolve("links.md"),
+                "# Links\n\nSee [one](<https://example.com/a)b>), [two](" + tooLong
+                        + ") and [three](https://example.com/wiki/A_(b)).\n");
 
         // WHEN the content is loaded
         Library library = new ContentLoader("https://example.org/ws").load(dir);
 
         // THEN the two are warnings on their line, only the good link is kept, and the text reads whole
-        List<String> problems = library.problems().stream().map(Problem::toString).toList();
+        List<String> problems =
+                library.problems().stream().map(Problem::toString).toList();
         assertEquals(2, problems.size(), problems::toString);
-        assertTrue(problems.get(0).startsWith("links.md:3: warning: link to 'https://example.com/a)b' dropped: the URL"
-                + " closes a bracket it never opened"), problems.get(0));
+        assertTrue(
+                problems.get(0)
+                        .startsWith("links.md:3: warning: link to 'https://example.com/a)b' dropped: the URL"
+                                + " closes a bracket it never opened"),
+                problems.get(0));
         assertTrue(problems.get(1).contains("is 2120 characters long; Discord takes at most 2048"), problems.get(1));
-        assertEquals(List.of("https://example.com/wiki/A_(b)"), library.links().stream().map(Link::url).toList());
-        assertEquals("See one, two and three.",
-                library.page("links.md").orElseThrow().sections().get(0).blocks().get(0).plain());
+        assertEquals(
+                List.of("https://example.com/wiki/A_(b)"),
+                library.links().stream().map(Link::url).toList());
+        assertEquals(
+                "See one, two and three.",
+                library.page("links.md")
+                        .orElseThrow()
+                        .sections()
+                        .get(0)
+                        .blocks()
+                        .get(0)
+                        .plain());
     }
 
     private static Library onSmallStack(Supplier<Library> load) throws InterruptedException {
         AtomicReference<Object> result = new AtomicReference<>();
-        Thread thread = new Thread(null, () -> {
-            try {
-                result.set(load.get());
-            } catch (Throwable e) {
-                result.set(e);
-            }
-        }, "small-stack", 512 * 1024);
+        Thread thread = new Thread(
+                null,
+                () -> {
+                    try {
+                        result.set(load.get());
+                    } catch (Throwable e) {
+                        result.set(e);
+                    }
+                },
+                "small-stack",
+                512 * 1024);
         thread.start();
         thread.join();
         if (result.get() instanceof Throwable e) {

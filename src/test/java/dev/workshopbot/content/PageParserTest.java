@@ -27,14 +27,17 @@ class PageParserTest {
         Library library = load();
         assertEquals(SITE + "/setup/", library.page("setup.md").orElseThrow().url());
         assertEquals(SITE + "/", library.page("index.md").orElseThrow().url());
-        assertEquals(SITE + "/the-guide/", library.page("docs/guide.md").orElseThrow().url());
+        assertEquals(
+                SITE + "/the-guide/",
+                library.page("docs/guide.md").orElseThrow().url());
     }
 
     @Test
     void relativeLinks_resolveAgainstThePage_andImagesAreNotLinks() throws IOException {
         write("setup.md", "# Setup\n\nSee [the tools](tools), [below](#next) and ![a diagram](img.png).\n");
         Library library = load();
-        assertEquals(List.of(SITE + "/setup/tools", SITE + "/setup/#next"),
+        assertEquals(
+                List.of(SITE + "/setup/tools", SITE + "/setup/#next"),
                 library.links().stream().map(Link::url).toList());
     }
 
@@ -46,7 +49,8 @@ class PageParserTest {
         write("s.md", "---\ntitle: Sierra\nnav_order: \"x\"\n---\n# S\n\nx\n");
         write("a1.md", "---\ntitle: Alpha child\nparent: Alpha\nnav_order: 1\n---\n# A1\n\nx\n");
         Library library = load();
-        assertEquals(List.of("Bravo", "Alpha", "Alpha child", "Sierra", "Charlie"),
+        assertEquals(
+                List.of("Bravo", "Alpha", "Alpha child", "Sierra", "Charlie"),
                 library.pages().stream().map(Page::title).toList());
     }
 
@@ -104,7 +108,8 @@ class PageParserTest {
         write("k.md", "# K\n\n```java\nint x = 1;\n```\n\n| a | b |\n|---|---|\n| 1 | 2 |\n\nProse sentence.\n");
         Section section = load().section("k").orElseThrow();
         assertEquals("Prose sentence.", section.summary());
-        assertEquals(List.of(Block.Kind.CODE, Block.Kind.TABLE, Block.Kind.PARAGRAPH),
+        assertEquals(
+                List.of(Block.Kind.CODE, Block.Kind.TABLE, Block.Kind.PARAGRAPH),
                 section.blocks().stream().map(Block::kind).toList());
         assertEquals("int x = 1;", section.blocks().get(0).plain());
     }

@@ -22,9 +22,11 @@ class ReadingPlanTest {
         ReadingPlan plan = library.plan();
         assertTrue(plan.authored());
         assertEquals(9, plan.size());
-        assertEquals(library.sections().stream().map(Section::key).toList(),
+        assertEquals(
+                library.sections().stream().map(Section::key).toList(),
                 plan.days().stream().flatMap(day -> day.sections().stream()).toList());
-        plan.days().forEach(day -> assertFalse(day.prompt() == null || day.prompt().isBlank()));
+        plan.days()
+                .forEach(day -> assertFalse(day.prompt() == null || day.prompt().isBlank()));
         assertEquals(List.of(), library.problems());
     }
 
@@ -33,16 +35,21 @@ class ReadingPlanTest {
         Files.writeString(dir.resolve("a.md"), "# One\n\nx\n\n## Two\n\ny\n");
         ReadingPlan plan = new ContentLoader("https://x.example").load(dir).plan();
         assertFalse(plan.authored());
-        assertEquals(List.of(List.of("one"), List.of("two")), plan.days().stream().map(ReadingPlan.Day::sections).toList());
+        assertEquals(
+                List.of(List.of("one"), List.of("two")),
+                plan.days().stream().map(ReadingPlan.Day::sections).toList());
     }
 
     @Test
     void unknownSection_isAnErrorOnItsLine_andTheDefaultPlanIsServed() throws IOException {
         Files.writeString(dir.resolve("a.md"), "# One\n\nx\n");
-        Files.writeString(dir.resolve("reading-plan.yml"), "- sections: [one]\n- sections:\n    - one\n    - missing\n");
+        Files.writeString(
+                dir.resolve("reading-plan.yml"), "- sections: [one]\n- sections:\n    - one\n    - missing\n");
         Library library = new ContentLoader("https://x.example").load(dir);
-        assertEquals("reading-plan.yml:4: error: no section 'missing' in the workshop; use a section id as `validate` "
-                + "or /sections show it", library.problems().get(0).toString());
+        assertEquals(
+                "reading-plan.yml:4: error: no section 'missing' in the workshop; use a section id as `validate` "
+                        + "or /sections show it",
+                library.problems().get(0).toString());
         assertFalse(library.plan().authored());
     }
 
@@ -58,9 +65,11 @@ class ReadingPlanTest {
     @Test
     void badShapes_areErrorsWithLines() throws IOException {
         Files.writeString(dir.resolve("a.md"), "# One\n\nx\n");
-        Files.writeString(dir.resolve("reading-plan.yml"),
+        Files.writeString(
+                dir.resolve("reading-plan.yml"),
                 "- sections: [one]\n  links: [ftp://x]\n  colour: red\n- prompt: no sections\n");
-        List<Problem> problems = new ContentLoader("https://x.example").load(dir).problems();
+        List<Problem> problems =
+                new ContentLoader("https://x.example").load(dir).problems();
         assertEquals(List.of(2, 3, 4), problems.stream().map(Problem::line).toList());
         assertTrue(problems.get(1).message().startsWith("unknown key 'colour'"));
     }

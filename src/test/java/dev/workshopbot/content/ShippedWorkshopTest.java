@@ -39,11 +39,21 @@ class ShippedWorkshopTest {
     @Test
     void sectionIds_areTheSiteAnchors_inReadingOrder() {
         List<String> ids = library.sections().stream().map(Section::id).toList();
-        assertEquals(List.of("why-ai-interviews", "the-game-has-changed", "your-value-lies-beyond-the-code",
-                "software-engineering-has-always-been-more-than-writing-code", "why-llms-cant-replace-you-yet",
-                "vibe-coding-vs-vibe-engineering", "the-illusion-of-vibe-coding", "a-historical-perspective",
-                "the-junior-developer-question", "should-i-still-grind-leetcode",
-                "some-companies-are-letting-candidates-use-ai-in-technical-interviews", "in-conclusion"), ids);
+        assertEquals(
+                List.of(
+                        "why-ai-interviews",
+                        "the-game-has-changed",
+                        "your-value-lies-beyond-the-code",
+                        "software-engineering-has-always-been-more-than-writing-code",
+                        "why-llms-cant-replace-you-yet",
+                        "vibe-coding-vs-vibe-engineering",
+                        "the-illusion-of-vibe-coding",
+                        "a-historical-perspective",
+                        "the-junior-developer-question",
+                        "should-i-still-grind-leetcode",
+                        "some-companies-are-letting-candidates-use-ai-in-technical-interviews",
+                        "in-conclusion"),
+                ids);
     }
 
     @Test
@@ -60,14 +70,20 @@ class ShippedWorkshopTest {
 
     @Test
     void links_arePlainText_withTheirSectionAndSourceLine() {
-        Link reddit = library.links().stream().filter(link -> link.text().contains("BreakingGood"))
-                .findFirst().orElseThrow();
+        Link reddit = library.links().stream()
+                .filter(link -> link.text().contains("BreakingGood"))
+                .findFirst()
+                .orElseThrow();
         assertEquals("u/_BreakingGood_ on Reddit", reddit.text());
         assertEquals("the-illusion-of-vibe-coding", reddit.section());
         assertEquals(124, reddit.line());
         for (Link link : library.links()) {
             // every link's text appears on the line it claims, and no Markdown escape survives
-            assertTrue(source.get(link.line() - 1).replace("\\_", "_").replaceAll("\\s+", " ").contains(link.text()),
+            assertTrue(
+                    source.get(link.line() - 1)
+                            .replace("\\_", "_")
+                            .replaceAll("\\s+", " ")
+                            .contains(link.text()),
                     () -> "link '" + link.text() + "' is not on line " + link.line());
             assertFalse(link.text().contains("\\"), link.text());
             assertTrue(link.url().matches("(https?|mailto):.+"), link.url());
@@ -77,14 +93,29 @@ class ShippedWorkshopTest {
     @Test
     void quotes_carryTheirAttribution_andNoAttributionLineInTheirText() {
         List<Quote> quotes = library.quotes();
-        assertEquals(List.of("Simon Willison", "Simon Willison", "u/Boxy310 on Reddit", "u/ZenDragon on Reddit",
-                "u/_BreakingGood_ on Reddit"), quotes.stream().map(Quote::attribution).toList());
-        assertEquals(List.of("why-llms-cant-replace-you-yet", "vibe-coding-vs-vibe-engineering",
-                "the-illusion-of-vibe-coding", "the-illusion-of-vibe-coding", "the-illusion-of-vibe-coding"),
+        assertEquals(
+                List.of(
+                        "Simon Willison",
+                        "Simon Willison",
+                        "u/Boxy310 on Reddit",
+                        "u/ZenDragon on Reddit",
+                        "u/_BreakingGood_ on Reddit"),
+                quotes.stream().map(Quote::attribution).toList());
+        assertEquals(
+                List.of(
+                        "why-llms-cant-replace-you-yet",
+                        "vibe-coding-vs-vibe-engineering",
+                        "the-illusion-of-vibe-coding",
+                        "the-illusion-of-vibe-coding",
+                        "the-illusion-of-vibe-coding"),
                 quotes.stream().map(Quote::section).toList());
-        assertEquals(List.of(84, 96, 110, 116, 122), quotes.stream().map(Quote::line).toList());
-        assertEquals("https://simonwillison.net/2025/Oct/7/vibe-engineering/", quotes.get(1).attributionUrl());
-        assertEquals("https://www.reddit.com/r/programming/comments/1qqxvlw/comment/o2k6pub/",
+        assertEquals(
+                List.of(84, 96, 110, 116, 122), quotes.stream().map(Quote::line).toList());
+        assertEquals(
+                "https://simonwillison.net/2025/Oct/7/vibe-engineering/",
+                quotes.get(1).attributionUrl());
+        assertEquals(
+                "https://www.reddit.com/r/programming/comments/1qqxvlw/comment/o2k6pub/",
                 quotes.get(4).attributionUrl());
         for (Quote quote : quotes) {
             assertFalse(quote.text().contains("\n—"), quote.text());
@@ -101,8 +132,12 @@ class ShippedWorkshopTest {
         assertEquals(5, harder.links().size());
         assertNotEquals(thrive.id(), harder.id());
         assertEquals("the-junior-developer-question", thrive.section());
-        assertEquals("https://tidyfirst.substack.com/p/the-bet-on-juniors-just-got-better", thrive.links().get(0));
-        long inThrive = library.links().stream().filter(link -> thrive.id().equals(link.list())).count();
+        assertEquals(
+                "https://tidyfirst.substack.com/p/the-bet-on-juniors-just-got-better",
+                thrive.links().get(0));
+        long inThrive = library.links().stream()
+                .filter(link -> thrive.id().equals(link.list()))
+                .count();
         assertEquals(8, inThrive);
     }
 
@@ -125,7 +160,9 @@ class ShippedWorkshopTest {
             assertTrue(summary.length() <= 300, section.id() + ": " + summary.length());
             assertTrue(summary.matches("(?s).*[.!?\"”]$"), section.id() + " ends mid-sentence: " + summary);
         }
-        assertTrue(library.section("why-llms-cant-replace-you-yet").orElseThrow().summary()
+        assertTrue(library.section("why-llms-cant-replace-you-yet")
+                .orElseThrow()
+                .summary()
                 .startsWith("I want to be clear about the limitations here."));
     }
 
@@ -137,8 +174,12 @@ class ShippedWorkshopTest {
     }
 
     private static ReadingList byTitle(String title) {
-        return library.readingLists().stream().filter(list -> list.title().equals(title)).findFirst()
+        return library.readingLists().stream()
+                .filter(list -> list.title().equals(title))
+                .findFirst()
                 .orElseThrow(() -> new AssertionError("no reading list titled " + title + " in "
-                        + library.readingLists().stream().map(ReadingList::title).toList()));
+                        + library.readingLists().stream()
+                                .map(ReadingList::title)
+                                .toList()));
     }
 }

@@ -45,6 +45,7 @@ class DailyRoutineTest {
 
     @TempDir
     Path dir;
+
     private DailyStore store;
     private FakeChannel channel;
 
@@ -115,7 +116,8 @@ class DailyRoutineTest {
         assertEquals(List.of(DailyRoutine.Outcome.SKIPPED), run(routine(NINE_UTC.plusSeconds(180), "b")));
         assertEquals(1, channel.sent.size());
         assertEquals(1, store.settings(1).orElseThrow().cursor());
-        assertEquals(1001L, store.post(1, LocalDate.of(2026, 6, 1)).orElseThrow().messageId());
+        assertEquals(
+                1001L, store.post(1, LocalDate.of(2026, 6, 1)).orElseThrow().messageId());
     }
 
     @Test
@@ -159,7 +161,9 @@ class DailyRoutineTest {
         go.countDown();
         long posted = 0;
         for (Future<List<DailyRoutine.Outcome>> result : runs) {
-            posted += result.get(20, TimeUnit.SECONDS).stream().filter(o -> o == DailyRoutine.Outcome.POSTED).count();
+            posted += result.get(20, TimeUnit.SECONDS).stream()
+                    .filter(o -> o == DailyRoutine.Outcome.POSTED)
+                    .count();
         }
         pool.shutdown();
         assertEquals(20, posted);
@@ -197,16 +201,21 @@ class DailyRoutineTest {
         int days = LIBRARY.plan().size();
         guild(1, days);
         assertEquals(List.of(DailyRoutine.Outcome.PLAN_FINISHED), run(routine(NINE_UTC, "a")));
-        DailyRoutine looping = new DailyRoutine(store, () -> LIBRARY, channel, Clock.fixed(NINE_UTC, ZoneOffset.UTC),
-                new DailyRoutine.Settings(Duration.ofHours(6), true, true, Duration.ofMinutes(2)), "a");
+        DailyRoutine looping = new DailyRoutine(
+                store,
+                () -> LIBRARY,
+                channel,
+                Clock.fixed(NINE_UTC, ZoneOffset.UTC),
+                new DailyRoutine.Settings(Duration.ofHours(6), true, true, Duration.ofMinutes(2)),
+                "a");
         assertEquals(List.of(DailyRoutine.Outcome.POSTED), run(looping));
         assertEquals(0, channel.sent.get(0).index());
         assertEquals(1, store.settings(1).orElseThrow().cursor());
     }
 
     private DailySystem system(Instant now) {
-        return new DailySystem(store, () -> LIBRARY, Clock.fixed(now, ZoneOffset.UTC), LocalTime.of(9, 0),
-                ZoneId.of("UTC"), SETTINGS);
+        return new DailySystem(
+                store, () -> LIBRARY, Clock.fixed(now, ZoneOffset.UTC), LocalTime.of(9, 0), ZoneId.of("UTC"), SETTINGS);
     }
 
     @Test
@@ -218,9 +227,13 @@ class DailyRoutineTest {
         List<DailyRoutine.Outcome> now = run(routine(elevenFourteen.plusSeconds(30), "a"));
         // THEN nothing is posted today; status and the routine agree on tomorrow 09:00
         assertEquals(List.of(), now);
-        assertEquals(NINE_UTC.plus(Duration.ofDays(1)), system(elevenFourteen).status(1).nextPost());
+        assertEquals(
+                NINE_UTC.plus(Duration.ofDays(1)),
+                system(elevenFourteen).status(1).nextPost());
         assertEquals(List.of(DailyRoutine.Outcome.POSTED), run(routine(NINE_UTC.plus(Duration.ofDays(1)), "a")));
-        assertEquals(List.of(LocalDate.of(2026, 6, 2)), channel.sent.stream().map(DailyPost::date).toList());
+        assertEquals(
+                List.of(LocalDate.of(2026, 6, 2)),
+                channel.sent.stream().map(DailyPost::date).toList());
     }
 
     @Test
@@ -274,7 +287,8 @@ class DailyRoutineTest {
         run(routine(NINE_UTC.plus(Duration.ofDays(2)), "a"));
         // THEN each plan day goes out once, in order, one per date
         assertEquals(List.of(0, 1), channel.sent.stream().map(DailyPost::index).toList());
-        assertEquals(List.of(LocalDate.of(2026, 6, 2), LocalDate.of(2026, 6, 3)),
+        assertEquals(
+                List.of(LocalDate.of(2026, 6, 2), LocalDate.of(2026, 6, 3)),
                 channel.sent.stream().map(DailyPost::date).toList());
         assertEquals(2, store.settings(1).orElseThrow().cursor());
     }

@@ -24,7 +24,7 @@ class CommandRegistrarTest {
     @Test
     void aChangedDescription_orAMissingCommand_isAChange() {
         assertFalse(CommandRegistrar.same(List.of(section("Show")), List.of(section("Show a section"))));
-        assertFalse(CommandRegistrar.same(List.of(section("Show")), List.of(section("Show"),
-                Commands.slash("help", "Help"))));
+        assertFalse(CommandRegistrar.same(
+                List.of(section("Show")), List.of(section("Show"), Commands.slash("help", "Help"))));
     }
 }

@@ -77,8 +77,14 @@ class DispatcherTest {
         Recording responder = new Recording();
 
         // WHEN it is invoked
-        dispatcher.dispatch(new Dispatcher.Context(1, 42, "daily"), true, true,
-                () -> Reply.visible(Messages.text(store.settings(1).toString())), responder).get(5, TimeUnit.SECONDS);
+        dispatcher
+                .dispatch(
+                        new Dispatcher.Context(1, 42, "daily"),
+                        true,
+                        true,
+                        () -> Reply.visible(Messages.text(store.settings(1).toString())),
+                        responder)
+                .get(5, TimeUnit.SECONDS);
 
         // THEN the member reads, privately, that the database is unavailable and why
         Reply reply = responder.replies.get(0);
@@ -91,7 +97,8 @@ class DispatcherTest {
     void quickHandler_isAnsweredDirectly_withoutDeferring() throws Exception {
         Dispatcher dispatcher = new Dispatcher(workers, timers, cooldowns, Duration.ofSeconds(5));
         Recording responder = new Recording();
-        dispatcher.dispatch(context, false, true, () -> Reply.visible(Messages.text("hi")), responder)
+        dispatcher
+                .dispatch(context, false, true, () -> Reply.visible(Messages.text("hi")), responder)
                 .get(5, TimeUnit.SECONDS);
         assertEquals(List.of("reply"), responder.calls);
         assertEquals("hi", responder.replies.get(0).message().getContent());
@@ -103,10 +110,17 @@ class DispatcherTest {
         Dispatcher dispatcher = new Dispatcher(workers, timers, cooldowns, Duration.ofMillis(20));
         Recording responder = new Recording();
         // WHEN it runs
-        dispatcher.dispatch(context, true, true, () -> {
-            awaitQuietly(responder.deferred);
-            return Reply.visible(Messages.text("late"));
-        }, responder).get(5, TimeUnit.SECONDS);
+        dispatcher
+                .dispatch(
+                        context,
+                        true,
+                        true,
+                        () -> {
+                            awaitQuietly(responder.deferred);
+                            return Reply.visible(Messages.text("late"));
+                        },
+                        responder)
+                .get(5, TimeUnit.SECONDS);
         // THEN the deferral came first, for the audience asked, and the answer went through the hook
         assertEquals(List.of("defer:private", "replyAfterDefer"), responder.calls);
         assertEquals("late", responder.replies.get(0).message().getContent());
@@ -121,16 +135,25 @@ class DispatcherTest {
         try {
             Dispatcher dispatcher = new Dispatcher(workers, timers, cooldowns, Duration.ofSeconds(5));
             Recording responder = new Recording();
-            dispatcher.dispatch(context, false, true, () -> {
-                throw new IllegalStateException("boom");
-            }, responder).get(5, TimeUnit.SECONDS);
+            dispatcher
+                    .dispatch(
+                            context,
+                            false,
+                            true,
+                            () -> {
+                                throw new IllegalStateException("boom");
+                            },
+                            responder)
+                    .get(5, TimeUnit.SECONDS);
             Reply reply = responder.replies.get(0);
             assertTrue(reply.ephemeral());
             String content = reply.message().getContent();
             String id = content.replaceAll("(?s).*\\(error ([A-Z0-9]{6})\\).*", "$1");
             assertEquals(6, id.length(), content);
-            ILoggingEvent error = logs.list.stream().filter(e -> e.getLevel().toString().equals("ERROR"))
-                    .findFirst().orElseThrow();
+            ILoggingEvent error = logs.list.stream()
+                    .filter(e -> e.getLevel().toString().equals("ERROR"))
+                    .findFirst()
+                    .orElseThrow();
             assertTrue(error.getFormattedMessage().contains(id), error.getFormattedMessage());
             assertEquals("42", error.getMDCPropertyMap().get("user"));
             assertEquals("1", error.getMDCPropertyMap().get("guild"));
@@ -145,12 +168,15 @@ class DispatcherTest {
         Dispatcher dispatcher = new Dispatcher(workers, timers, cooldowns, Duration.ofSeconds(5));
         Recording responder = new Recording();
         for (int i = 0; i < 3; i++) {
-            dispatcher.dispatch(context, false, true, () -> Reply.visible(Messages.text("ok")), responder)
+            dispatcher
+                    .dispatch(context, false, true, () -> Reply.visible(Messages.text("ok")), responder)
                     .get(5, TimeUnit.SECONDS);
         }
         Reply third = responder.replies.get(2);
         assertTrue(third.ephemeral());
-        assertEquals("You're going fast: you can use /section again in 10 seconds.", third.message().getContent());
+        assertEquals(
+                "You're going fast: you can use /section again in 10 seconds.",
+                third.message().getContent());
     }
 
     @Test
@@ -159,23 +185,33 @@ class DispatcherTest {
         Dispatcher dispatcher = new Dispatcher(workers, timers, cooldowns, Duration.ofSeconds(5));
         Recording responder = new Recording();
         for (int i = 0; i < 2; i++) {
-            dispatcher.dispatch(context, false, true, () -> Reply.visible(Messages.text("ok")), responder)
+            dispatcher
+                    .dispatch(context, false, true, () -> Reply.visible(Messages.text("ok")), responder)
                     .get(5, TimeUnit.SECONDS);
         }
         // WHEN they click through the reply's pages as many times as the button budget allows
         int budget = 2 * Dispatcher.PRESSES_PER_COMMAND_USE;
         for (int i = 0; i < budget + 1; i++) {
-            dispatcher.press(context, () -> Reply.update(Messages.text("page")), responder).get(5, TimeUnit.SECONDS);
+            dispatcher
+                    .press(context, () -> Reply.update(Messages.text("page")), responder)
+                    .get(5, TimeUnit.SECONDS);
         }
         // THEN every click up to that budget is answered, and only the one past it waits
-        List<String> answers = responder.replies.stream().map(reply -> reply.message().getContent()).toList();
+        List<String> answers = responder.replies.stream()
+                .map(reply -> reply.message().getContent())
+                .toList();
         assertEquals(java.util.Collections.nCopies(budget, "page"), answers.subList(2, 2 + budget));
-        assertEquals("You're going fast: you can click /section's buttons again in 10 seconds.",
-                answers.get(2 + budget));
+        assertEquals(
+                "You're going fast: you can click /section's buttons again in 10 seconds.", answers.get(2 + budget));
         // AND the command's own budget is still spent: the presses neither used nor refilled it
-        dispatcher.dispatch(context, false, true, () -> Reply.visible(Messages.text("ok")), responder)
+        dispatcher
+                .dispatch(context, false, true, () -> Reply.visible(Messages.text("ok")), responder)
                 .get(5, TimeUnit.SECONDS);
-        assertTrue(responder.replies.get(responder.replies.size() - 1).message().getContent()
+        assertTrue(responder
+                .replies
+                .get(responder.replies.size() - 1)
+                .message()
+                .getContent()
                 .startsWith("You're going fast: you can use /section again"));
     }
 
@@ -184,7 +220,8 @@ class DispatcherTest {
         Dispatcher dispatcher = new Dispatcher(workers, timers, cooldowns, Duration.ofSeconds(5));
         dispatcher.stopAccepting();
         Recording responder = new Recording();
-        dispatcher.dispatch(context, false, true, () -> Reply.visible(Messages.text("ok")), responder)
+        dispatcher
+                .dispatch(context, false, true, () -> Reply.visible(Messages.text("ok")), responder)
                 .get(5, TimeUnit.SECONDS);
         assertTrue(responder.replies.get(0).message().getContent().startsWith("I'm restarting"));
     }
@@ -195,18 +232,24 @@ class DispatcherTest {
         Recording inFlight = new Recording();
         CountDownLatch running = new CountDownLatch(1);
         CountDownLatch release = new CountDownLatch(1);
-        var answered = dispatcher.dispatch(context, false, false, () -> {
-            running.countDown();
-            awaitQuietly(release);
-            return Reply.visible(Messages.text("finished"));
-        }, inFlight);
+        var answered = dispatcher.dispatch(
+                context,
+                false,
+                false,
+                () -> {
+                    running.countDown();
+                    awaitQuietly(release);
+                    return Reply.visible(Messages.text("finished"));
+                },
+                inFlight);
         assertTrue(running.await(5, TimeUnit.SECONDS));
         var draining = Executors.newSingleThreadExecutor().submit(() -> dispatcher.drain(Duration.ofSeconds(5)));
         Recording late = new Recording();
         awaitUntil(() -> {
             late.replies.clear();
             dispatcher.dispatch(context, false, false, () -> Reply.visible(Messages.text("new")), late);
-            return late.replies.size() == 1 && late.replies.get(0).message().getContent().startsWith("I'm restarting");
+            return late.replies.size() == 1
+                    && late.replies.get(0).message().getContent().startsWith("I'm restarting");
         });
         release.countDown();
         assertTrue(draining.get(5, TimeUnit.SECONDS));

@@ -12,8 +12,7 @@ import org.junit.jupiter.api.Test;
 class GlobalPacerTest {
 
     private static final long SECOND = Duration.ofSeconds(1).toNanos();
-    private static final long INTERVAL =
-            (SECOND + GlobalPacer.DISCORD_PER_SECOND - 1) / GlobalPacer.DISCORD_PER_SECOND;
+    private static final long INTERVAL = (SECOND + GlobalPacer.DISCORD_PER_SECOND - 1) / GlobalPacer.DISCORD_PER_SECOND;
 
     private final GlobalPacer pacer = new GlobalPacer(GlobalPacer.DISCORD_PER_SECOND);
 
@@ -50,7 +49,10 @@ class GlobalPacerTest {
         // THEN every window of a second, wherever it starts, holds at most the pacer's rate, which is under 50
         for (int first = 0; first < slots.size(); first++) {
             long windowEnd = slots.get(first) + SECOND;
-            long inWindow = slots.stream().skip(first).takeWhile(slot -> slot < windowEnd).count();
+            long inWindow = slots.stream()
+                    .skip(first)
+                    .takeWhile(slot -> slot < windowEnd)
+                    .count();
             assertTrue(inWindow <= GlobalPacer.DISCORD_PER_SECOND, "window from slot " + first + ": " + inWindow);
         }
         assertTrue(GlobalPacer.DISCORD_PER_SECOND < 50, "Discord's global limit is 50 per second");

@@ -16,8 +16,8 @@ import org.junit.jupiter.api.Test;
 
 class PacedRateLimiterTest {
 
-    private static final long INTERVAL = (Duration.ofSeconds(1).toNanos() + GlobalPacer.DISCORD_PER_SECOND - 1)
-            / GlobalPacer.DISCORD_PER_SECOND;
+    private static final long INTERVAL =
+            (Duration.ofSeconds(1).toNanos() + GlobalPacer.DISCORD_PER_SECOND - 1) / GlobalPacer.DISCORD_PER_SECOND;
 
     private final List<RestRateLimiter.Work> enqueued = new ArrayList<>();
     private final GlobalPacer pacer = new GlobalPacer(GlobalPacer.DISCORD_PER_SECOND);

@@ -29,6 +29,7 @@ class ContentWatcherTest {
 
     @TempDir
     Path dir;
+
     private Path content;
     private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor();
     private ContentWatcher watcher;
@@ -67,12 +68,17 @@ class ContentWatcherTest {
         AuditLog audit = new AuditLog(Database.open("jdbc:sqlite:" + dir.resolve("bot.db")));
         ContentReloader reloader = new ContentReloader(store, content, loader, audit, Clock.systemUTC());
         AtomicInteger reloads = new AtomicInteger();
-        watcher = new ContentWatcher(content, () -> {
-            reloader.reload(new ContentReloader.Requester(0, 0, ContentReloader.Door.WATCH));
-            reloads.incrementAndGet();
-        }, scheduler, Duration.ofMillis(300));
+        watcher = new ContentWatcher(
+                content,
+                () -> {
+                    reloader.reload(new ContentReloader.Requester(0, 0, ContentReloader.Door.WATCH));
+                    reloads.incrementAndGet();
+                },
+                scheduler,
+                Duration.ofMillis(300));
         try (Stream<Path> files = Files.walk(content)) {
-            files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+            files.sorted(Comparator.reverseOrder())
+                    .forEach(path -> path.toFile().delete());
         }
         awaitAtLeast(reloads, 1);
         assertEquals(before, store.get().library().version());

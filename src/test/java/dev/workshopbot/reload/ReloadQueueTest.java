@@ -32,8 +32,12 @@ class ReloadQueueTest {
         Path content = Files.createDirectories(dir.resolve("content"));
         Files.writeString(content.resolve("index.md"), "---\ntitle: Home\n---\n# Home\n\nWelcome.\n");
         ContentLoader loader = new ContentLoader("https://x.example");
-        ContentReloader reloader = new ContentReloader(new SnapshotStore(Snapshot.of(loader.load(content))), content,
-                loader, new AuditLog(Database.open("jdbc:sqlite:" + dir.resolve("bot.db"))), Clock.systemUTC());
+        ContentReloader reloader = new ContentReloader(
+                new SnapshotStore(Snapshot.of(loader.load(content))),
+                content,
+                loader,
+                new AuditLog(Database.open("jdbc:sqlite:" + dir.resolve("bot.db"))),
+                Clock.systemUTC());
         CountDownLatch reloading = new CountDownLatch(1);
         CountDownLatch release = new CountDownLatch(1);
         reloader.addListener((who, result) -> {

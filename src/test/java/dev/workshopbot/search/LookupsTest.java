@@ -27,7 +27,8 @@ class LookupsTest {
         Lookup<Section> hints = LOOKUPS.section("hint");
         Lookup.Ambiguous<Section> ambiguous = assertInstanceOf(Lookup.Ambiguous.class, hints);
         assertEquals(3, ambiguous.candidates().size(), ambiguous.candidates().toString());
-        assertTrue(ambiguous.candidates().stream().allMatch(name -> name.startsWith("Hints — Exercise ")),
+        assertTrue(
+                ambiguous.candidates().stream().allMatch(name -> name.startsWith("Hints — Exercise ")),
                 ambiguous.candidates().toString());
     }
 
@@ -41,14 +42,16 @@ class LookupsTest {
 
     @Test
     void aTypoWithOneCloseTitle_isFound_andNonsenseIsMissing() {
-        Section install = (Section) assertInstanceOf(Lookup.Found.class, LOOKUPS.section("instal the tools")).value();
+        Section install = (Section) assertInstanceOf(Lookup.Found.class, LOOKUPS.section("instal the tools"))
+                .value();
         assertEquals("install-the-tools", install.id());
         assertInstanceOf(Lookup.Missing.class, LOOKUPS.section("zzqx"));
     }
 
     @Test
     void pages_areFoundByTitle_andAPrefixOfSeveralIsAmbiguous() {
-        Page faq = (Page) assertInstanceOf(Lookup.Found.class, LOOKUPS.page("faq")).value();
+        Page faq =
+                (Page) assertInstanceOf(Lookup.Found.class, LOOKUPS.page("faq")).value();
         assertEquals("faq.md", faq.path());
         Lookup<Page> exercise = LOOKUPS.page("Exercise");
         assertTrue(exercise.alternatives().size() > 1, exercise.toString());

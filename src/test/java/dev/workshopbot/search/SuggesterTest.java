@@ -21,7 +21,8 @@ class SuggesterTest {
 
     @Test
     void exactMatch_first_thenPrefix_thenWordPrefix() {
-        assertEquals(List.of("vibe", "vibe-coding-vs-vibe-engineering", "the-illusion-of-vibe-coding"),
+        assertEquals(
+                List.of("vibe", "vibe-coding-vs-vibe-engineering", "the-illusion-of-vibe-coding"),
                 values(SECTIONS.suggest("vibe", 25)));
     }
 

@@ -24,6 +24,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 class DailyStoreTest {
 
     private static EmbeddedPostgres postgres;
+
     @TempDir
     static Path folder;
 
@@ -59,8 +60,8 @@ class DailyStoreTest {
     }
 
     private static final Instant NOW = Instant.parse("2026-03-08T14:00:00Z");
-    private static final GuildSettings SETTINGS = new GuildSettings(1, 10, LocalTime.of(9, 0),
-            ZoneId.of("Europe/Berlin"), false, null, 0);
+    private static final GuildSettings SETTINGS =
+            new GuildSettings(1, 10, LocalTime.of(9, 0), ZoneId.of("Europe/Berlin"), false, null, 0);
 
     @ParameterizedTest
     @MethodSource("databases")
@@ -120,8 +121,10 @@ class DailyStoreTest {
         assertTrue(paused.paused());
         assertEquals("the bot lacks Send Messages in <#10>", paused.pauseReason());
         assertEquals(1, paused.cursor());
-        assertEquals(new GuildSettings(1, 20, LocalTime.of(7, 30), ZoneId.of("Asia/Tokyo"), false, null, 1,
-                NOW.plusSeconds(2)), store.settings(1).orElseThrow());
+        assertEquals(
+                new GuildSettings(
+                        1, 20, LocalTime.of(7, 30), ZoneId.of("Asia/Tokyo"), false, null, 1, NOW.plusSeconds(2)),
+                store.settings(1).orElseThrow());
     }
 
     @ParameterizedTest
@@ -139,7 +142,9 @@ class DailyStoreTest {
         store.release(1, today, 2);
         store.release(1, yesterday, 1);
         // THEN only the unsent day went back to the plan
-        assertEquals(List.of(yesterday), store.posts(1).stream().map(PostRecord::localDate).toList());
+        assertEquals(
+                List.of(yesterday),
+                store.posts(1).stream().map(PostRecord::localDate).toList());
         assertEquals(2, store.settings(1).orElseThrow().cursor());
     }
 
@@ -149,7 +154,9 @@ class DailyStoreTest {
         AuditLog audit = new AuditLog(open(kind));
         audit.record(new AuditLog.Entry(NOW, 1, 2, "reload", "slash", "ok", "v1→v2"));
         audit.record(new AuditLog.Entry(NOW.plusSeconds(5), 1, 3, "refused", "slash", "denied", "/reload"));
-        assertEquals(List.of("refused", "reload"), audit.recent(10).stream().map(AuditLog.Entry::action).toList());
+        assertEquals(
+                List.of("refused", "reload"),
+                audit.recent(10).stream().map(AuditLog.Entry::action).toList());
         assertEquals(2L, audit.last("reload").orElseThrow().userId());
     }
 

@@ -57,7 +57,9 @@ class DatabaseFileTest {
         Files.move(other, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
 
         // THEN it is reported as replaced
-        assertTrue(database.unavailable().orElseThrow().contains("was replaced"), database.unavailable().toString());
+        assertTrue(
+                database.unavailable().orElseThrow().contains("was replaced"),
+                database.unavailable().toString());
     }
 
     @Test
@@ -67,8 +69,8 @@ class DatabaseFileTest {
         Files.writeString(dir.resolve("x.db-wal"), "");
 
         // WHEN the bot opens it THEN it refuses, naming the file and the way out, and creates nothing
-        IllegalStateException refused = assertThrows(IllegalStateException.class,
-                () -> Database.open("jdbc:sqlite:" + file));
+        IllegalStateException refused =
+                assertThrows(IllegalStateException.class, () -> Database.open("jdbc:sqlite:" + file));
         assertTrue(refused.getMessage().contains(file + " is missing but its write-ahead log"), refused.getMessage());
         assertFalse(Files.exists(file));
     }

@@ -45,9 +45,13 @@ final class ApiSpec {
     private final List<Operation> operations;
     private final Map<String, Schema> schemas = new ConcurrentHashMap<>();
 
-    private record Operation(String method, String template, Pattern pattern, int placeholders,
-            boolean hasJsonBody, boolean bodyRequired) {
-    }
+    private record Operation(
+            String method,
+            String template,
+            Pattern pattern,
+            int placeholders,
+            boolean hasJsonBody,
+            boolean bodyRequired) {}
 
     private ApiSpec(String document) {
         JsonNode root = readTree(document);
@@ -57,9 +61,10 @@ final class ApiSpec {
         Dialect openApi = Dialect.builder(Dialects.getOpenApi31())
                 .keyword(new NonValidationKeyword("x-discord-union"))
                 .build();
-        this.registry = SchemaRegistry.withDialect(openApi, builder -> builder
-                .schemaLoader(loader -> loader.fetchRemoteResources(false))
-                .schemas(Map.of(DOCUMENT_IRI, lenient)));
+        this.registry = SchemaRegistry.withDialect(
+                openApi,
+                builder -> builder.schemaLoader(loader -> loader.fetchRemoteResources(false))
+                        .schemas(Map.of(DOCUMENT_IRI, lenient)));
     }
 
     /** The project's copy, loaded once per test JVM: the document is read-only and takes about a second to load. */
@@ -95,21 +100,26 @@ final class ApiSpec {
     private static JsonNode acceptWhatDiscordAccepts(JsonNode root) {
         ObjectNode lenient = root.deepCopy();
         ObjectNode schemas = (ObjectNode) lenient.path("components").path("schemas");
-        ObjectNode integerSnowflake = schemas.objectNode().put("type", "integer").put("minimum", 0);
+        ObjectNode integerSnowflake =
+                schemas.objectNode().put("type", "integer").put("minimum", 0);
         schemas.set("SnowflakeType", anyOf(schema(schemas, "SnowflakeType"), integerSnowflake));
         for (String name : ENUMS_ACCEPTING_NUMERIC_STRINGS) {
             JsonNode integerEnum = schema(schemas, name);
             ObjectNode numericString = schemas.objectNode().put("type", "string");
             ArrayNode values = numericString.putArray("enum");
-            integerEnum.path("oneOf").forEach(option -> values.add(option.path("const").asText()));
+            integerEnum
+                    .path("oneOf")
+                    .forEach(option -> values.add(option.path("const").asText()));
             schemas.set(name, anyOf(integerEnum, numericString));
         }
         ObjectNode permissionString = schemas.objectNode().put("type", "string").put("pattern", "^[0-9]+$");
         schemas.forEach(schema -> {
             JsonNode properties = schema.path("properties");
             if (properties.has("default_member_permissions")) {
-                ((ObjectNode) properties).set("default_member_permissions",
-                        anyOf(properties.get("default_member_permissions"), permissionString));
+                ((ObjectNode) properties)
+                        .set(
+                                "default_member_permissions",
+                                anyOf(properties.get("default_member_permissions"), permissionString));
             }
         });
         return lenient;
@@ -149,8 +159,9 @@ final class ApiSpec {
         if (!operation.hasJsonBody()) {
             return List.of("the description defines no JSON body for " + method + " " + operation.template());
         }
-        Schema schema = schemas.computeIfAbsent(operation.method() + " " + operation.template(), key -> registry
-                .getSchema(SchemaLocation.of(DOCUMENT_IRI + "#" + bodyPointer(operation))));
+        Schema schema = schemas.computeIfAbsent(
+                operation.method() + " " + operation.template(),
+                key -> registry.getSchema(SchemaLocation.of(DOCUMENT_IRI + "#" + bodyPointer(operation))));
         List<String> problems = new ArrayList<>();
         for (Error error : schema.validate(body.toString(), InputFormat.JSON)) {
             problems.add(error.toString());
@@ -161,13 +172,14 @@ final class ApiSpec {
     private Optional<Operation> find(String method, String path) {
         String lower = method.toLowerCase(Locale.ROOT);
         return operations.stream()
-                .filter(operation -> operation.method().equals(lower) && operation.pattern().matcher(path).matches())
+                .filter(operation -> operation.method().equals(lower)
+                        && operation.pattern().matcher(path).matches())
                 .findFirst();
     }
 
     private static String bodyPointer(Operation operation) {
-        return "/paths/" + escapePointer(operation.template()) + "/" + operation.method()
-                + "/requestBody/content/" + escapePointer("application/json") + "/schema";
+        return "/paths/" + escapePointer(operation.template()) + "/" + operation.method() + "/requestBody/content/"
+                + escapePointer("application/json") + "/schema";
     }
 
     private static String escapePointer(String token) {
@@ -184,7 +196,11 @@ final class ApiSpec {
                     continue;
                 }
                 JsonNode requestBody = operation.path("requestBody");
-                found.add(new Operation(method, template, templatePattern(template), placeholders(template),
+                found.add(new Operation(
+                        method,
+                        template,
+                        templatePattern(template),
+                        placeholders(template),
                         requestBody.path("content").has("application/json"),
                         requestBody.path("required").asBoolean(false)));
             }

@@ -26,12 +26,10 @@ final class CommandStore {
     private int writes;
 
     /** A definition as the bot sent it, and the command object Discord answers with. */
-    private record Stored(ObjectNode definition, ObjectNode command) {
-    }
+    private record Stored(ObjectNode definition, ObjectNode command) {}
 
     /** The result of creating one command: Discord answers 201 for a new name and 200 when it replaced one. */
-    record Upsert(ObjectNode command, boolean created) {
-    }
+    record Upsert(ObjectNode command, boolean created) {}
 
     CommandStore(Snowflakes ids, long applicationId) {
         this.ids = ids;
@@ -91,7 +89,8 @@ final class CommandStore {
     }
 
     synchronized boolean delete(long scope, long commandId) {
-        return find(scope, commandId).map(stored -> scope(scope).remove(key(stored.definition())) != null)
+        return find(scope, commandId)
+                .map(stored -> scope(scope).remove(key(stored.definition())) != null)
                 .orElse(false);
     }
 
@@ -99,7 +98,8 @@ final class CommandStore {
     synchronized Optional<ObjectNode> resolve(long guildId, String name) {
         for (long scope : new long[] {guildId, GLOBAL}) {
             for (Stored stored : scope(scope).values()) {
-                if (stored.command().path("name").asText().equals(name) && stored.command().path("type").asInt() == 1) {
+                if (stored.command().path("name").asText().equals(name)
+                        && stored.command().path("type").asInt() == 1) {
                     return Optional.of(stored.command().deepCopy());
                 }
             }
@@ -112,7 +112,11 @@ final class CommandStore {
             return old;
         }
         ObjectNode command = JSON.objectNode();
-        command.put("id", old == null ? Long.toUnsignedString(ids.next()) : old.command().path("id").asText());
+        command.put(
+                "id",
+                old == null
+                        ? Long.toUnsignedString(ids.next())
+                        : old.command().path("id").asText());
         command.put("application_id", Long.toUnsignedString(applicationId));
         command.put("version", Long.toUnsignedString(ids.next()));
         if (scope != GLOBAL) {

@@ -42,23 +42,22 @@ final class FakeChannel {
     private final List<FakeChannel> threads = new ArrayList<>();
     private boolean deleted;
 
-    private record Remembered(long messageId, Instant sentAt) {
-    }
+    private record Remembered(long messageId, Instant sentAt) {}
 
     /** A message create's outcome: the stored message, and whether an earlier one with the same nonce was returned. */
-    record Created(ObjectNode message, boolean deduplicated) {
-    }
+    record Created(ObjectNode message, boolean deduplicated) {}
 
     /** The outcome of starting a thread on a message: the thread, or the reason Discord refuses. */
     record ThreadStart(FakeChannel thread, Refusal refusal) {
 
         enum Refusal {
-            UNKNOWN_MESSAGE, THREAD_ALREADY_CREATED
+            UNKNOWN_MESSAGE,
+            THREAD_ALREADY_CREATED
         }
     }
 
-    private FakeChannel(long id, long guildId, int type, String name, int position, long parentId,
-            int autoArchiveMinutes) {
+    private FakeChannel(
+            long id, long guildId, int type, String name, int position, long parentId, int autoArchiveMinutes) {
         this.id = id;
         this.guildId = guildId;
         this.type = type;
@@ -121,8 +120,8 @@ final class FakeChannel {
      *
      * @param newMessage builds the message to store from a fresh id
      */
-    synchronized Created create(JsonNode nonce, boolean enforceNonce, Instant now, long newId,
-            LongFunction<ObjectNode> newMessage) {
+    synchronized Created create(
+            JsonNode nonce, boolean enforceNonce, Instant now, long newId, LongFunction<ObjectNode> newMessage) {
         String key = nonce == null || nonce.isNull() ? null : nonce.asText();
         if (enforceNonce && key != null) {
             Remembered earlier = nonces.get(key);
@@ -164,10 +163,14 @@ final class FakeChannel {
             int from = Math.max(0, Math.min(centre - limit / 2, messages.size() - limit));
             chosen = messages.subList(from, Math.min(messages.size(), from + limit));
         } else if (after != 0) {
-            chosen = messages.stream().filter(message -> idOf(message) > after).limit(limit).toList();
+            chosen = messages.stream()
+                    .filter(message -> idOf(message) > after)
+                    .limit(limit)
+                    .toList();
         } else {
             List<ObjectNode> older = messages.stream()
-                    .filter(message -> before == 0 || idOf(message) < before).toList();
+                    .filter(message -> before == 0 || idOf(message) < before)
+                    .toList();
             chosen = older.subList(Math.max(0, older.size() - limit), older.size());
         }
         List<ObjectNode> newestFirst = new ArrayList<>();
@@ -183,8 +186,8 @@ final class FakeChannel {
      *
      * @param render the thread object to store on the message
      */
-    synchronized ThreadStart startThread(long messageId, String threadName, int archiveMinutes,
-            Function<FakeChannel, ObjectNode> render) {
+    synchronized ThreadStart startThread(
+            long messageId, String threadName, int archiveMinutes, Function<FakeChannel, ObjectNode> render) {
         Optional<ObjectNode> found = find(messageId);
         if (found.isEmpty()) {
             return new ThreadStart(null, ThreadStart.Refusal.UNKNOWN_MESSAGE);

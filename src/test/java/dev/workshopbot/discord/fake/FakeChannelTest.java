@@ -22,7 +22,10 @@ class FakeChannelTest {
     private final FakeChannel channel = FakeChannel.text(10, 1, "general", 0);
 
     private static ObjectNode message(long id) {
-        return JsonNodeFactory.instance.objectNode().put("id", Long.toString(id)).put("content", "m" + id);
+        return JsonNodeFactory.instance
+                .objectNode()
+                .put("id", Long.toString(id))
+                .put("content", "m" + id);
     }
 
     private static List<Long> ids(List<? extends JsonNode> messages) {
@@ -35,8 +38,8 @@ class FakeChannelTest {
         channel.create(NONCE, true, T0, 100, FakeChannelTest::message);
 
         // WHEN the same nonce comes just before Discord forgets it
-        FakeChannel.Created again = channel.create(NONCE, true,
-                T0.plus(FakeChannel.NONCE_MEMORY).minusMillis(1), 101, FakeChannelTest::message);
+        FakeChannel.Created again = channel.create(
+                NONCE, true, T0.plus(FakeChannel.NONCE_MEMORY).minusMillis(1), 101, FakeChannelTest::message);
 
         // THEN the first message comes back and no second is stored
         assertTrue(again.deduplicated());
@@ -51,8 +54,8 @@ class FakeChannelTest {
 
         // WHEN the nonce comes again without enforce_nonce, and then after Discord's memory
         FakeChannel.Created unenforced = channel.create(NONCE, false, T0, 101, FakeChannelTest::message);
-        FakeChannel.Created forgotten = channel.create(NONCE, true, T0.plus(FakeChannel.NONCE_MEMORY).plusMillis(1),
-                102, FakeChannelTest::message);
+        FakeChannel.Created forgotten = channel.create(
+                NONCE, true, T0.plus(FakeChannel.NONCE_MEMORY).plusMillis(1), 102, FakeChannelTest::message);
 
         // THEN each is a new message
         assertFalse(unenforced.deduplicated());
@@ -82,12 +85,15 @@ class FakeChannelTest {
         channel.create(null, true, T0, 100, FakeChannelTest::message);
 
         // WHEN a thread is started on it, then again, and on a message that is not there
-        FakeChannel.ThreadStart first = channel.startThread(100, "Day 1", 1440,
+        FakeChannel.ThreadStart first = channel.startThread(
+                100,
+                "Day 1",
+                1440,
                 thread -> JsonNodeFactory.instance.objectNode().put("id", thread.id()));
-        FakeChannel.ThreadStart second = channel.startThread(100, "again", 1440,
-                thread -> JsonNodeFactory.instance.objectNode());
-        FakeChannel.ThreadStart missing = channel.startThread(999, "nowhere", 1440,
-                thread -> JsonNodeFactory.instance.objectNode());
+        FakeChannel.ThreadStart second =
+                channel.startThread(100, "again", 1440, thread -> JsonNodeFactory.instance.objectNode());
+        FakeChannel.ThreadStart missing =
+                channel.startThread(999, "nowhere", 1440, thread -> JsonNodeFactory.instance.objectNode());
 
         // THEN the thread has the message's id, the message records it, and Discord refuses the other two
         assertNull(first.refusal());
@@ -105,8 +111,8 @@ class FakeChannelTest {
     void delete_aTextChannel_deletesItsThreads() {
         // GIVEN a channel with a thread
         channel.create(null, true, T0, 100, FakeChannelTest::message);
-        FakeChannel thread = channel.startThread(100, "Day 1", 1440,
-                started -> JsonNodeFactory.instance.objectNode()).thread();
+        FakeChannel thread = channel.startThread(100, "Day 1", 1440, started -> JsonNodeFactory.instance.objectNode())
+                .thread();
 
         // WHEN the channel is deleted
         channel.delete();

@@ -117,8 +117,14 @@ class FakeChannelsTest {
         long channelId = fake.textChannelId(GUILD);
 
         // WHEN it sends the same post twice with one nonce, as a retry after a lost answer does
-        Message first = channel(channelId).sendMessage("Day 1").setNonce("g1-2024-03-01").complete();
-        Message second = channel(channelId).sendMessage("Day 1").setNonce("g1-2024-03-01").complete();
+        Message first = channel(channelId)
+                .sendMessage("Day 1")
+                .setNonce("g1-2024-03-01")
+                .complete();
+        Message second = channel(channelId)
+                .sendMessage("Day 1")
+                .setNonce("g1-2024-03-01")
+                .complete();
 
         // THEN Discord keeps one message and answers the retry with it
         assertEquals(first.getIdLong(), second.getIdLong());
@@ -142,7 +148,8 @@ class FakeChannelsTest {
 
         // WHEN the same nonce comes again once Discord's memory of nonces has passed
         clock.advance(FakeChannel.NONCE_MEMORY);
-        Message second = channel(channelId).sendMessage("Day 1").setNonce("same").complete();
+        Message second =
+                channel(channelId).sendMessage("Day 1").setNonce("same").complete();
 
         // THEN it is a new message
         assertNotEquals(first.getIdLong(), second.getIdLong());
@@ -157,16 +164,22 @@ class FakeChannelsTest {
         GuildMessageChannel channel = channel(fake.textChannelId(GUILD));
         channel.sendMessage("one").complete();
         channel.sendMessage("two").complete();
-        channel.sendMessageEmbeds(new EmbedBuilder().setTitle("Day 3").setFooter("workshop day 3").build())
+        channel.sendMessageEmbeds(new EmbedBuilder()
+                        .setTitle("Day 3")
+                        .setFooter("workshop day 3")
+                        .build())
                 .complete();
 
         // WHEN the bot reads back the last 50 messages, as recovery does
         List<Message> history = channel.getHistory().retrievePast(50).complete();
 
         // THEN it gets all three, newest first, authored by itself, the embed and its footer intact
-        assertEquals(List.of("", "two", "one"), history.stream().map(Message::getContentRaw).toList());
+        assertEquals(
+                List.of("", "two", "one"),
+                history.stream().map(Message::getContentRaw).toList());
         assertTrue(history.stream().allMatch(message -> message.getAuthor().getIdLong() == fake.botUserId()));
-        assertEquals("workshop day 3", history.get(0).getEmbeds().get(0).getFooter().getText());
+        assertEquals(
+                "workshop day 3", history.get(0).getEmbeds().get(0).getFooter().getText());
         assertDiscordSawNothingWrong();
     }
 
@@ -189,11 +202,13 @@ class FakeChannelsTest {
         assertEquals(1, threads.size(), threads::toString);
         assertEquals("Day 1 discussion", threads.get(0).path("name").asText());
         // AND history shows the post as having started it, which recovery reads
-        Message reread = channel(channelId).getHistory().retrievePast(1).complete().get(0);
+        Message reread =
+                channel(channelId).getHistory().retrievePast(1).complete().get(0);
         assertNotNull(reread.getStartedThread(), "started thread on the post in history");
         assertEquals(thread.getIdLong(), reread.getStartedThread().getIdLong());
         // AND a second thread on the same post is refused as by Discord
-        ErrorResponseException again = assertThrows(ErrorResponseException.class,
+        ErrorResponseException again = assertThrows(
+                ErrorResponseException.class,
                 () -> post.createThreadChannel("again").complete());
         assertEquals(ErrorResponse.THREAD_WITH_THIS_MESSAGE_ALREADY_EXISTS, again.getErrorResponse());
         assertEquals(List.of(), fake.validationErrors());
@@ -205,8 +220,12 @@ class FakeChannelsTest {
         fake = FakeDiscord.start(GUILD);
         login();
         long channelId = fake.textChannelId(GUILD);
-        long threadId = channel(channelId).sendMessage("Day 1").complete().createThreadChannel("Day 1 talk")
-                .complete().getIdLong();
+        long threadId = channel(channelId)
+                .sendMessage("Day 1")
+                .complete()
+                .createThreadChannel("Day 1 talk")
+                .complete()
+                .getIdLong();
         jda.shutdown();
         assertTrue(jda.awaitShutdown(WAIT), "first session shut down");
 
@@ -222,8 +241,7 @@ class FakeChannelsTest {
     }
 
     @Test
-    void deleteChannel_whileConnected_leavesJdaCacheAndSendingFailsWithUnknownChannel()
-            throws InterruptedException {
+    void deleteChannel_whileConnected_leavesJdaCacheAndSendingFailsWithUnknownChannel() throws InterruptedException {
         // GIVEN a bot holding a channel it posts to
         fake = FakeDiscord.start(GUILD);
         login();
@@ -234,10 +252,11 @@ class FakeChannelsTest {
         fake.deleteChannel(channelId);
 
         // THEN JDA drops it on CHANNEL_DELETE, and a send through the old reference gets Unknown Channel
-        eventually(() -> jda.getChannelById(GuildMessageChannel.class, channelId) == null,
+        eventually(
+                () -> jda.getChannelById(GuildMessageChannel.class, channelId) == null,
                 "JDA forgets the deleted channel");
-        ErrorResponseException error = assertThrows(ErrorResponseException.class,
-                () -> channel.sendMessage("Day 2").complete());
+        ErrorResponseException error = assertThrows(
+                ErrorResponseException.class, () -> channel.sendMessage("Day 2").complete());
         assertEquals(ErrorResponse.UNKNOWN_CHANNEL, error.getErrorResponse());
         assertEquals(List.of(), fake.messages(channelId));
     }
@@ -254,15 +273,27 @@ class FakeChannelsTest {
 
         // THEN JDA knows it may view but not send, and refuses to send before asking Discord
         assertTrue(channel.getGuild().getSelfMember().hasPermission(channel, Permission.VIEW_CHANNEL));
-        assertFalse(channel.getGuild().getSelfMember().hasPermission(channel, Permission.VIEW_CHANNEL,
-                Permission.MESSAGE_SEND, Permission.MESSAGE_EMBED_LINKS, Permission.MESSAGE_HISTORY));
-        assertThrows(InsufficientPermissionException.class, () -> channel.sendMessage("Day 1").complete());
+        assertFalse(channel.getGuild()
+                .getSelfMember()
+                .hasPermission(
+                        channel,
+                        Permission.VIEW_CHANNEL,
+                        Permission.MESSAGE_SEND,
+                        Permission.MESSAGE_EMBED_LINKS,
+                        Permission.MESSAGE_HISTORY));
+        assertThrows(
+                InsufficientPermissionException.class,
+                () -> channel.sendMessage("Day 1").complete());
         // AND Discord itself refuses a send that skips JDA's check
-        HttpResponse<String> direct = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                        URI.create(fake.restBaseUrl() + "channels/" + channel.getId() + "/messages"))
-                .header("Authorization", "Bot " + fake.token()).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString("{\"content\":\"Day 1\"}")).build(),
-                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> direct = HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(
+                                        URI.create(fake.restBaseUrl() + "channels/" + channel.getId() + "/messages"))
+                                .header("Authorization", "Bot " + fake.token())
+                                .header("Content-Type", "application/json")
+                                .POST(HttpRequest.BodyPublishers.ofString("{\"content\":\"Day 1\"}"))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
         assertEquals(403, direct.statusCode());
         assertTrue(direct.body().contains("50013"), direct::body);
         assertEquals(List.of(), fake.messages(channel.getIdLong()));
@@ -280,7 +311,8 @@ class FakeChannelsTest {
         fake.denyPermission(GUILD, Permission.MESSAGE_HISTORY);
 
         // THEN JDA learns it from CHANNEL_UPDATE
-        eventually(() -> !channel.getGuild().getSelfMember().hasPermission(channel, Permission.MESSAGE_HISTORY),
+        eventually(
+                () -> !channel.getGuild().getSelfMember().hasPermission(channel, Permission.MESSAGE_HISTORY),
                 "JDA sees Read Message History denied");
         assertTrue(channel.getGuild().getSelfMember().hasPermission(channel, Permission.MESSAGE_SEND));
     }
@@ -319,19 +351,23 @@ class FakeChannelsTest {
                 event.reply("saved").setEphemeral(true).queue();
             }
         });
-        jda.updateCommands().addCommands(Commands.slash("daily", "Daily post").addSubcommands(
-                new SubcommandData("set", "Where and when").addOptions(
-                        new OptionData(OptionType.CHANNEL, "channel", "Channel", true)
-                                .setChannelTypes(ChannelType.TEXT, ChannelType.NEWS),
-                        new OptionData(OptionType.STRING, "time", "HH:mm", false)),
-                new SubcommandData("pause", "Pause"))).complete();
+        jda.updateCommands()
+                .addCommands(Commands.slash("daily", "Daily post")
+                        .addSubcommands(
+                                new SubcommandData("set", "Where and when")
+                                        .addOptions(
+                                                new OptionData(OptionType.CHANNEL, "channel", "Channel", true)
+                                                        .setChannelTypes(ChannelType.TEXT, ChannelType.NEWS),
+                                                new OptionData(OptionType.STRING, "time", "HH:mm", false)),
+                                new SubcommandData("pause", "Pause")))
+                .complete();
 
         // WHEN a moderator runs /daily set channel:<picked> time:09:00
         Map<String, String> options = new LinkedHashMap<>();
         options.put("channel", Long.toUnsignedString(picked));
         options.put("time", "09:00");
-        long interaction = fake.injectSlashCommand(GUILD, USER, "daily set", options,
-                EnumSet.of(Permission.MANAGE_SERVER));
+        long interaction =
+                fake.injectSlashCommand(GUILD, USER, "daily set", options, EnumSet.of(Permission.MANAGE_SERVER));
 
         // THEN JDA reports the subcommand and resolves the channel option to the guild's text channel
         assertEquals(4, fake.awaitCallback(interaction, WAIT).callbackType());
@@ -348,21 +384,31 @@ class FakeChannelsTest {
         // GIVEN /daily with subcommands, and a channel in another guild
         fake = FakeDiscord.start(GUILD, OTHER_GUILD);
         login();
-        jda.updateCommands().addCommands(Commands.slash("daily", "Daily post").addSubcommands(
-                new SubcommandData("set", "Where").addOption(OptionType.CHANNEL, "channel", "Channel", true),
-                new SubcommandData("pause", "Pause"))).complete();
+        jda.updateCommands()
+                .addCommands(Commands.slash("daily", "Daily post")
+                        .addSubcommands(
+                                new SubcommandData("set", "Where")
+                                        .addOption(OptionType.CHANNEL, "channel", "Channel", true),
+                                new SubcommandData("pause", "Pause")))
+                .complete();
         String foreign = Long.toUnsignedString(fake.textChannelId(OTHER_GUILD));
 
         // WHEN a test injects /daily without a subcommand, or picks the other guild's channel
-        IllegalArgumentException bare = assertThrows(IllegalArgumentException.class, () -> fake.injectSlashCommand(
-                GUILD, USER, "daily", Map.of(), Set.of()));
-        IllegalArgumentException elsewhere = assertThrows(IllegalArgumentException.class, () -> fake
-                .injectSlashCommand(GUILD, USER, "daily set", Map.of("channel", foreign), Set.of()));
+        IllegalArgumentException bare = assertThrows(
+                IllegalArgumentException.class,
+                () -> fake.injectSlashCommand(GUILD, USER, "daily", Map.of(), Set.of()));
+        IllegalArgumentException elsewhere = assertThrows(
+                IllegalArgumentException.class,
+                () -> fake.injectSlashCommand(GUILD, USER, "daily set", Map.of("channel", foreign), Set.of()));
 
         // THEN both are refused with a message that names the problem, and nothing reaches the bot
         assertTrue(bare.getMessage().contains("[set, pause]"), bare::getMessage);
         assertTrue(elsewhere.getMessage().contains("has no channel " + foreign), elsewhere::getMessage);
-        assertEquals(List.of(), fake.requests().stream().filter(request -> request.interactionId() != 0).toList());
+        assertEquals(
+                List.of(),
+                fake.requests().stream()
+                        .filter(request -> request.interactionId() != 0)
+                        .toList());
     }
 
     @Test
@@ -383,7 +429,8 @@ class FakeChannelsTest {
         Duration took = Duration.ofNanos(System.nanoTime() - started);
 
         // THEN all 12 arrive in order, JDA paced itself from the headers so the bucket refused at most one,
-        List<String> contents = fake.messages(channelId).stream().map(message -> message.path("content").asText())
+        List<String> contents = fake.messages(channelId).stream()
+                .map(message -> message.path("content").asText())
                 .toList();
         assertEquals(List.of("1", "2", "3", "4", "5", "6", "7", "8", "9", "10", "11", "12"), contents);
         String bucket = RateLimits.MESSAGE_CREATE_ROUTE + " channel=" + Long.toUnsignedString(channelId);
@@ -399,7 +446,11 @@ class FakeChannelsTest {
     void realRateLimits_sixtyChannelsInOneSecond_meetTheGlobalLimitAndAllArriveOnceItEnds() throws Exception {
         // GIVEN Discord's global limit of 50 requests per second on a clock that stands still, and 60 channels
         AdjustableClock clock = new AdjustableClock(Instant.parse("2024-03-01T09:00:00Z"));
-        fake = FakeDiscord.builder().guilds(GUILD).realRateLimits(true).clock(clock).start();
+        fake = FakeDiscord.builder()
+                .guilds(GUILD)
+                .realRateLimits(true)
+                .clock(clock)
+                .start();
         List<Long> channelIds = new ArrayList<>();
         channelIds.add(fake.textChannelId(GUILD));
         while (channelIds.size() < 60) {
@@ -414,9 +465,10 @@ class FakeChannelsTest {
         }
 
         // THEN within the second no more than 50 requests get through and the rest are refused globally
-        eventually(() -> fake.tooManyRequests().getOrDefault(RateLimits.GLOBAL_BUCKET, 0) > 0,
-                "a global 429");
-        int delivered = channelIds.stream().mapToInt(channelId -> fake.messages(channelId).size()).sum();
+        eventually(() -> fake.tooManyRequests().getOrDefault(RateLimits.GLOBAL_BUCKET, 0) > 0, "a global 429");
+        int delivered = channelIds.stream()
+                .mapToInt(channelId -> fake.messages(channelId).size())
+                .sum();
         assertTrue(delivered <= 50, delivered + " messages delivered within one second");
         // AND once the second is over, JDA's retries deliver every message once, and no channel's bucket refused one
         clock.advance(Duration.ofSeconds(1));

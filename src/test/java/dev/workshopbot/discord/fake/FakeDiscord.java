@@ -59,8 +59,7 @@ public final class FakeDiscord implements AutoCloseable {
     private final SecureRandom random = new SecureRandom();
     private final AtomicBoolean closed = new AtomicBoolean();
 
-    private FakeDiscord(FakeState state, ApiSpec spec, RateLimits rateLimits)
-            throws IOException, InterruptedException {
+    private FakeDiscord(FakeState state, ApiSpec spec, RateLimits rateLimits) throws IOException, InterruptedException {
         this.state = state;
         this.rateLimits = rateLimits;
         this.token = "fake-bot-token-" + randomHex(8);
@@ -89,8 +88,7 @@ public final class FakeDiscord implements AutoCloseable {
         private boolean realRateLimits;
         private Clock clock = Clock.systemUTC();
 
-        private Builder() {
-        }
+        private Builder() {}
 
         /** The guilds the bot is a member of, each with one text channel; a thousand log in within seconds. */
         public Builder guilds(long... ids) {
@@ -127,12 +125,18 @@ public final class FakeDiscord implements AutoCloseable {
                     throw new IllegalArgumentException("Guild " + Long.toUnsignedString(guildId) + " is given twice");
                 }
             }
-            FakeState state = new FakeState(ids, botUserId, applicationId, guilds,
-                    new Payloads(botUserId, applicationId), new CommandStore(ids, applicationId), new Interactions(),
+            FakeState state = new FakeState(
+                    ids,
+                    botUserId,
+                    applicationId,
+                    guilds,
+                    new Payloads(botUserId, applicationId),
+                    new CommandStore(ids, applicationId),
+                    new Interactions(),
                     clock);
             try {
-                return new FakeDiscord(state, ApiSpec.shared(),
-                        realRateLimits ? RateLimits.enforced() : RateLimits.reportedOnly());
+                return new FakeDiscord(
+                        state, ApiSpec.shared(), realRateLimits ? RateLimits.enforced() : RateLimits.reportedOnly());
             } catch (IOException e) {
                 throw new UncheckedIOException("Cannot start the fake Discord", e);
             } catch (InterruptedException e) {
@@ -196,9 +200,13 @@ public final class FakeDiscord implements AutoCloseable {
         FakeGuild guild = state.guild(channel.guildId());
         channel.delete();
         if (channel.isThread()) {
-            gateway.broadcast("THREAD_DELETE", JSON.createObjectNode().put("id", Payloads.id(channel.id()))
-                    .put("guild_id", Payloads.id(guild.id())).put("parent_id", Payloads.id(channel.parentId()))
-                    .put("type", channel.type()));
+            gateway.broadcast(
+                    "THREAD_DELETE",
+                    JSON.createObjectNode()
+                            .put("id", Payloads.id(channel.id()))
+                            .put("guild_id", Payloads.id(guild.id()))
+                            .put("parent_id", Payloads.id(channel.parentId()))
+                            .put("type", channel.type()));
         } else {
             gateway.broadcast("CHANNEL_DELETE", state.payloads().textChannel(channel, guild.deniedToBot()));
         }
@@ -235,7 +243,9 @@ public final class FakeDiscord implements AutoCloseable {
     /** The threads started on messages of a text channel that still exist, oldest first, as thread objects. */
     public List<JsonNode> threads(long channelId) {
         FakeChannel channel = state.knownChannel(channelId);
-        return channel.threads().stream().map(thread -> (JsonNode) state.payloads().thread(thread)).toList();
+        return channel.threads().stream()
+                .map(thread -> (JsonNode) state.payloads().thread(thread))
+                .toList();
     }
 
     /**
@@ -264,13 +274,13 @@ public final class FakeDiscord implements AutoCloseable {
      * @param permissions permissions the member holds beyond @everyone's, granted through a role the fake creates
      * @return the interaction id, for {@link #awaitCallback}
      */
-    public long injectSlashCommand(long guildId, long userId, String name, Map<String, String> options,
-            Collection<Permission> permissions) {
+    public long injectSlashCommand(
+            long guildId, long userId, String name, Map<String, String> options, Collection<Permission> permissions) {
         FakeGuild guild = state.guild(guildId);
         Invocation invocation = invocation(guildId, name);
         long memberPermissions = effectivePermissions(permissions);
-        options.forEach((option, value) -> invocation.values()
-                .add(optionValue(invocation, option, value, guild, memberPermissions)));
+        options.forEach((option, value) ->
+                invocation.values().add(optionValue(invocation, option, value, guild, memberPermissions)));
         return inject(APPLICATION_COMMAND, guild, userId, permissions, invocation.data(), null);
     }
 
@@ -279,12 +289,16 @@ public final class FakeDiscord implements AutoCloseable {
      * the option's registered type, unchecked and unresolved, so a channel option can name a channel of another
      * guild, which Discord's own picker would never offer.
      */
-    public long injectForgedSlashCommand(long guildId, long userId, String name, Map<String, String> options,
-            Collection<Permission> permissions) {
+    public long injectForgedSlashCommand(
+            long guildId, long userId, String name, Map<String, String> options, Collection<Permission> permissions) {
         FakeGuild guild = state.guild(guildId);
         Invocation invocation = invocation(guildId, name);
-        options.forEach((option, value) -> invocation.values().addObject().put("name", option)
-                .put("type", optionDefinition(invocation, option).path("type").asInt()).put("value", value));
+        options.forEach((option, value) -> invocation
+                .values()
+                .addObject()
+                .put("name", option)
+                .put("type", optionDefinition(invocation, option).path("type").asInt())
+                .put("value", value));
         return inject(APPLICATION_COMMAND, guild, userId, permissions, invocation.data(), null);
     }
 
@@ -294,7 +308,12 @@ public final class FakeDiscord implements AutoCloseable {
      *
      * @param command the command as the user picks it, with its subcommand if it has them: {@code "daily set"}
      */
-    public long injectAutocomplete(long guildId, long userId, String command, String focusedOption, String typed,
+    public long injectAutocomplete(
+            long guildId,
+            long userId,
+            String command,
+            String focusedOption,
+            String typed,
             Map<String, String> otherOptions) {
         FakeGuild guild = state.guild(guildId);
         Invocation invocation = invocation(guildId, command);
@@ -304,11 +323,16 @@ public final class FakeDiscord implements AutoCloseable {
                     + "' was not registered with autocomplete, so Discord would never ask for suggestions");
         }
         long memberPermissions = effectivePermissions(List.of());
-        otherOptions.forEach((option, value) -> invocation.values()
-                .add(optionValue(invocation, option, value, guild, memberPermissions)));
+        otherOptions.forEach((option, value) ->
+                invocation.values().add(optionValue(invocation, option, value, guild, memberPermissions)));
         // Discord sends what the user has typed so far as a string, whatever the option's type.
-        invocation.values().addObject().put("name", focusedOption).put("type", focusedDefinition.path("type").asInt())
-                .put("value", typed).put("focused", true);
+        invocation
+                .values()
+                .addObject()
+                .put("name", focusedOption)
+                .put("type", focusedDefinition.path("type").asInt())
+                .put("value", typed)
+                .put("focused", true);
         return inject(APPLICATION_COMMAND_AUTOCOMPLETE, guild, userId, List.of(), invocation.data(), null);
     }
 
@@ -333,20 +357,26 @@ public final class FakeDiscord implements AutoCloseable {
 
     /** The bot's callback (POST /interactions/{id}/{token}/callback) for an injected interaction. */
     public RecordedRequest awaitCallback(long interactionId, Duration timeout) {
-        return recorder.await(request -> request.interactionId() == interactionId && request.isCallback(), timeout,
+        return recorder.await(
+                request -> request.interactionId() == interactionId && request.isCallback(),
+                timeout,
                 "callback for interaction " + Long.toUnsignedString(interactionId));
     }
 
     /** The bot's first webhook request (follow-up, or an edit or delete of the original) for an interaction. */
     public RecordedRequest awaitFollowUp(long interactionId, Duration timeout) {
-        return recorder.await(request -> request.interactionId() == interactionId
-                && request.path().startsWith("/webhooks/"), timeout,
+        return recorder.await(
+                request -> request.interactionId() == interactionId
+                        && request.path().startsWith("/webhooks/"),
+                timeout,
                 "webhook request for interaction " + Long.toUnsignedString(interactionId));
     }
 
     /** Every request that answered an interaction: its callback and webhook calls, in arrival order. */
     public List<RecordedRequest> interactionRequests(long interactionId) {
-        return recorder.requests().stream().filter(request -> request.interactionId() == interactionId).toList();
+        return recorder.requests().stream()
+                .filter(request -> request.interactionId() == interactionId)
+                .toList();
     }
 
     /** Every REST request received, in arrival order. */
@@ -361,7 +391,9 @@ public final class FakeDiscord implements AutoCloseable {
 
     /** The commands Discord stores for the bot: a guild's, or the global ones for null. */
     public List<JsonNode> storedCommands(Long guildIdOrNull) {
-        long scope = guildIdOrNull == null ? CommandStore.GLOBAL : state.guild(guildIdOrNull).id();
+        long scope = guildIdOrNull == null
+                ? CommandStore.GLOBAL
+                : state.guild(guildIdOrNull).id();
         List<JsonNode> commands = new ArrayList<>();
         state.commands().list(scope).forEach(commands::add);
         return commands;
@@ -433,8 +465,13 @@ public final class FakeDiscord implements AutoCloseable {
         }
     }
 
-    private synchronized long inject(int type, FakeGuild guild, long userId, Collection<Permission> permissions,
-            ObjectNode data, ObjectNode message) {
+    private synchronized long inject(
+            int type,
+            FakeGuild guild,
+            long userId,
+            Collection<Permission> permissions,
+            ObjectNode data,
+            ObjectNode message) {
         long granted = Permission.getRaw(permissions) & ~FakeGuild.EVERYONE_PERMISSIONS;
         List<Long> roles = new ArrayList<>();
         if (granted != 0) {
@@ -446,15 +483,15 @@ public final class FakeDiscord implements AutoCloseable {
             }
             roles.add(grant.roleId());
         }
-        ObjectNode member = state.payloads().member(state.payloads().user(userId), roles,
-                effectivePermissions(permissions));
+        ObjectNode member =
+                state.payloads().member(state.payloads().user(userId), roles, effectivePermissions(permissions));
 
         long interactionId = state.ids().next();
         String interactionToken = "fake-interaction-" + randomHex(24);
-        ObjectNode interaction = state.payloads().interaction(interactionId, interactionToken, type, guild, member,
-                data);
-        Interactions.Pending pending = new Interactions.Pending(interactionId, interactionToken, guild,
-                System.nanoTime());
+        ObjectNode interaction =
+                state.payloads().interaction(interactionId, interactionToken, type, guild, member, data);
+        Interactions.Pending pending =
+                new Interactions.Pending(interactionId, interactionToken, guild, System.nanoTime());
         if (message != null) {
             interaction.set("message", message);
             pending.putMessage("@original", message);
@@ -472,9 +509,11 @@ public final class FakeDiscord implements AutoCloseable {
 
     private ObjectNode registeredCommand(long guildId, String name) {
         state.guild(guildId);
-        return state.commands().resolve(guildId, name).orElseThrow(() -> new IllegalArgumentException(
-                "No slash command '" + name + "' is registered for guild " + Long.toUnsignedString(guildId)
-                        + " or globally; Discord only sends interactions for registered commands"));
+        return state.commands()
+                .resolve(guildId, name)
+                .orElseThrow(() -> new IllegalArgumentException(
+                        "No slash command '" + name + "' is registered for guild " + Long.toUnsignedString(guildId)
+                                + " or globally; Discord only sends interactions for registered commands"));
     }
 
     private static ObjectNode commandData(ObjectNode command) {
@@ -529,8 +568,10 @@ public final class FakeDiscord implements AutoCloseable {
             boolean fits = type == SUB_COMMAND_GROUP ? !last : type == SUB_COMMAND && last;
             if (!fits) {
                 throw new IllegalArgumentException("'" + String.join(" ", words) + "' does not name a subcommand: '"
-                        + words[i] + "' of " + shownName + " is " + (type == SUB_COMMAND_GROUP ? "a group of "
-                        + subcommands(chosen) : type == SUB_COMMAND ? "a subcommand, which has none" : "an option"));
+                        + words[i] + "' of " + shownName + " is "
+                        + (type == SUB_COMMAND_GROUP
+                                ? "a group of " + subcommands(chosen)
+                                : type == SUB_COMMAND ? "a subcommand, which has none" : "an option"));
             }
             leaf = sofar.values().addObject().put("name", words[i]).put("type", type);
             definition = chosen;
@@ -556,13 +597,14 @@ public final class FakeDiscord implements AutoCloseable {
         return names;
     }
 
-    private ObjectNode optionValue(Invocation invocation, String name, String value, FakeGuild guild,
-            long memberPermissions) {
+    private ObjectNode optionValue(
+            Invocation invocation, String name, String value, FakeGuild guild, long memberPermissions) {
         JsonNode definition = optionDefinition(invocation, name);
         int type = definition.path("type").asInt();
         if (type == SUB_COMMAND || type == SUB_COMMAND_GROUP) {
             throw new IllegalArgumentException("'" + name + "' of " + invocation.shownName()
-                    + " is a subcommand; name it with the command, e.g. \"" + invocation.shownName().substring(1)
+                    + " is a subcommand; name it with the command, e.g. \""
+                    + invocation.shownName().substring(1)
                     + " " + name + "\"");
         }
         ObjectNode option = JSON.createObjectNode().put("name", name).put("type", type);
@@ -573,8 +615,11 @@ public final class FakeDiscord implements AutoCloseable {
             case CHANNEL -> {
                 FakeChannel channel = pickableChannel(invocation, definition, guild, value);
                 option.put("value", Payloads.id(channel.id()));
-                invocation.resolvedChannels().set(Payloads.id(channel.id()),
-                        state.payloads().resolvedChannel(channel, guild.deniedToBot(), memberPermissions));
+                invocation
+                        .resolvedChannels()
+                        .set(
+                                Payloads.id(channel.id()),
+                                state.payloads().resolvedChannel(channel, guild.deniedToBot(), memberPermissions));
             }
             default -> option.put("value", value);
         }
@@ -583,7 +628,8 @@ public final class FakeDiscord implements AutoCloseable {
 
     /** The channel a channel option names; Discord's picker offers only the guild's channels of the allowed types. */
     private FakeChannel pickableChannel(Invocation invocation, JsonNode definition, FakeGuild guild, String value) {
-        String problem = invocation.shownName() + " option '" + definition.path("name").asText() + "': ";
+        String problem =
+                invocation.shownName() + " option '" + definition.path("name").asText() + "': ";
         long channelId;
         try {
             channelId = Long.parseUnsignedLong(value);
@@ -592,13 +638,13 @@ public final class FakeDiscord implements AutoCloseable {
         }
         FakeChannel channel = state.channel(channelId)
                 .filter(found -> found.guildId() == guild.id() && !found.isDeleted())
-                .orElseThrow(() -> new IllegalArgumentException(problem + "guild " + Long.toUnsignedString(guild.id())
-                        + " has no channel " + value));
+                .orElseThrow(() -> new IllegalArgumentException(
+                        problem + "guild " + Long.toUnsignedString(guild.id()) + " has no channel " + value));
         List<Integer> allowed = new ArrayList<>();
         definition.path("channel_types").forEach(channelType -> allowed.add(channelType.asInt()));
         if (!allowed.isEmpty() && !allowed.contains(channel.type())) {
-            throw new IllegalArgumentException(problem + channel + " has type " + channel.type()
-                    + ", and the option only allows " + allowed);
+            throw new IllegalArgumentException(
+                    problem + channel + " has type " + channel.type() + ", and the option only allows " + allowed);
         }
         return channel;
     }
@@ -611,8 +657,8 @@ public final class FakeDiscord implements AutoCloseable {
             }
             defined.add(option.path("name").asText());
         }
-        throw new IllegalArgumentException(invocation.shownName() + " has no option '" + name
-                + "'; it was registered with " + defined);
+        throw new IllegalArgumentException(
+                invocation.shownName() + " has no option '" + name + "'; it was registered with " + defined);
     }
 
     private static ObjectNode parseObject(String json) {

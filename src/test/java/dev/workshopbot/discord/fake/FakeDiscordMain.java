@@ -23,8 +23,7 @@ public final class FakeDiscordMain {
             Map.entry("reading-list", Map.of()),
             Map.entry("about", Map.of()));
 
-    private FakeDiscordMain() {
-    }
+    private FakeDiscordMain() {}
 
     public static void main(String[] args) throws Exception {
         long guild = 1_400_000_000_000_000_000L;
@@ -40,8 +39,8 @@ public final class FakeDiscordMain {
                     int count = Integer.parseInt(line.substring(5).strip());
                     for (int i = 0; i < count; i++) {
                         Map.Entry<String, Map<String, String>> command = LOAD.get(i % LOAD.size());
-                        long id = fake.injectSlashCommand(guild, USER + i % 7, command.getKey(), command.getValue(),
-                                List.of());
+                        long id = fake.injectSlashCommand(
+                                guild, USER + i % 7, command.getKey(), command.getValue(), List.of());
                         fake.awaitCallback(id, Duration.ofSeconds(10));
                     }
                     System.out.println("loaded " + count);

@@ -105,7 +105,8 @@ class FakeDiscordTest {
         assertNotNull(guild.getTextChannelById(fake.textChannelId(GUILD)), "text channel from GUILD_CREATE");
         assertEquals(fake.botUserId(), guild.getSelfMember().getIdLong());
         assertEquals(fake.applicationId(), jda.getSelfUser().getApplicationIdLong());
-        assertTrue(fake.gatewayConnectQueries().get(0).contains("compress=zlib-stream"),
+        assertTrue(
+                fake.gatewayConnectQueries().get(0).contains("compress=zlib-stream"),
                 fake.gatewayConnectQueries().toString());
         // AND the bot asked for no privileged intent and logged in with its token
         assertEquals(0, fake.identify().path("intents").asInt() & FakeDiscord.PRIVILEGED_INTENTS);
@@ -120,7 +121,9 @@ class FakeDiscordTest {
         login(Compression.NONE);
 
         // THEN it connects without a compress parameter and still becomes ready with the guild
-        assertFalse(fake.gatewayConnectQueries().get(0).contains("compress="), fake.gatewayConnectQueries().toString());
+        assertFalse(
+                fake.gatewayConnectQueries().get(0).contains("compress="),
+                fake.gatewayConnectQueries().toString());
         assertNotNull(jda.getGuildById(GUILD));
         assertDiscordSawNothingWrong();
     }
@@ -158,8 +161,8 @@ class FakeDiscordTest {
         assertEquals(1, fake.commandWrites());
 
         // WHEN a member holding Manage Server runs /hello name:Ada
-        long interaction = fake.injectSlashCommand(GUILD, USER, "hello", Map.of("name", "Ada"),
-                EnumSet.of(Permission.MANAGE_SERVER));
+        long interaction = fake.injectSlashCommand(
+                GUILD, USER, "hello", Map.of("name", "Ada"), EnumSet.of(Permission.MANAGE_SERVER));
 
         // THEN the fake receives one ephemeral type-4 callback with the reply, inside Discord's 3-second window
         RecordedRequest callback = fake.awaitCallback(interaction, WAIT);
@@ -182,8 +185,8 @@ class FakeDiscordTest {
             @Override
             public void onCommandAutoCompleteInteraction(CommandAutoCompleteInteractionEvent event) {
                 seenTyped.set(event.getFocusedOption().getValue());
-                event.replyChoices(new Command.Choice("Alpha page", "alpha"),
-                        new Command.Choice("Beta page", "beta")).queue();
+                event.replyChoices(new Command.Choice("Alpha page", "alpha"), new Command.Choice("Beta page", "beta"))
+                        .queue();
             }
         });
         jda.updateCommands()
@@ -233,10 +236,14 @@ class FakeDiscordTest {
         login(Compression.ZLIB, new ListenerAdapter() {
             @Override
             public void onSlashCommandInteraction(SlashCommandInteractionEvent event) {
-                event.deferReply(true).flatMap(hook -> hook.editOriginal("done")).queue();
+                event.deferReply(true)
+                        .flatMap(hook -> hook.editOriginal("done"))
+                        .queue();
             }
         });
-        jda.updateCommands().addCommands(Commands.slash("slow", "Takes a while")).complete();
+        jda.updateCommands()
+                .addCommands(Commands.slash("slow", "Takes a while"))
+                .complete();
 
         // WHEN a member runs /slow
         long interaction = fake.injectSlashCommand(GUILD, USER, "slow", Map.of(), Set.of());
@@ -257,7 +264,8 @@ class FakeDiscordTest {
         login(Compression.ZLIB, new ListenerAdapter() {
             @Override
             public void onSlashCommandInteraction(SlashCommandInteractionEvent event) {
-                event.reply("here").addFiles(FileUpload.fromData("a,b\n".getBytes(StandardCharsets.UTF_8), "x.csv"))
+                event.reply("here")
+                        .addFiles(FileUpload.fromData("a,b\n".getBytes(StandardCharsets.UTF_8), "x.csv"))
                         .queue();
             }
         });
@@ -270,7 +278,9 @@ class FakeDiscordTest {
         RecordedRequest callback = fake.awaitCallback(interaction, WAIT);
         assertTrue(callback.contentType().startsWith("multipart/form-data"), callback.contentType());
         assertEquals("here", callback.data().path("content").asText());
-        assertEquals("x.csv", callback.data().path("attachments").path(0).path("filename").asText());
+        assertEquals(
+                "x.csv",
+                callback.data().path("attachments").path(0).path("filename").asText());
         assertDiscordSawNothingWrong();
     }
 
@@ -279,21 +289,34 @@ class FakeDiscordTest {
         // GIVEN a bot that registered /hello in the guild
         login(Compression.ZLIB);
         Guild guild = jda.getGuildById(GUILD);
-        Command first = guild.updateCommands().addCommands(Commands.slash("hello", "Says hi")).complete().get(0);
+        Command first = guild.updateCommands()
+                .addCommands(Commands.slash("hello", "Says hi"))
+                .complete()
+                .get(0);
 
         // WHEN it reads the commands back and then overwrites them with the same definition, then a changed one
         List<Command> read = guild.retrieveCommands().complete();
-        Command same = guild.updateCommands().addCommands(Commands.slash("hello", "Says hi")).complete().get(0);
-        Command changed = guild.updateCommands().addCommands(Commands.slash("hello", "Says hello")).complete().get(0);
+        Command same = guild.updateCommands()
+                .addCommands(Commands.slash("hello", "Says hi"))
+                .complete()
+                .get(0);
+        Command changed = guild.updateCommands()
+                .addCommands(Commands.slash("hello", "Says hello"))
+                .complete()
+                .get(0);
 
         // THEN reading wrote nothing, the id never changed, and only the changed definition got a new version
         assertEquals(3, fake.commandWrites());
-        assertEquals(List.of(first.getIdLong()), read.stream().map(Command::getIdLong).toList());
+        assertEquals(
+                List.of(first.getIdLong()),
+                read.stream().map(Command::getIdLong).toList());
         assertEquals(first.getIdLong(), same.getIdLong());
         assertEquals(first.getVersion(), same.getVersion());
         assertEquals(first.getIdLong(), changed.getIdLong());
         assertNotEquals(first.getVersion(), changed.getVersion());
-        assertEquals("Says hello", fake.storedCommands(GUILD).get(0).path("description").asText());
+        assertEquals(
+                "Says hello",
+                fake.storedCommands(GUILD).get(0).path("description").asText());
         assertEquals(List.of(), fake.storedCommands(null));
         assertDiscordSawNothingWrong();
     }
@@ -304,8 +327,8 @@ class FakeDiscordTest {
         login(Compression.ZLIB);
 
         // WHEN it calls a route the fake does not serve
-        ErrorResponseException error = assertThrows(ErrorResponseException.class,
-                () -> jda.retrieveUserById(USER).complete());
+        ErrorResponseException error = assertThrows(
+                ErrorResponseException.class, () -> jda.retrieveUserById(USER).complete());
 
         // THEN JDA gets a Discord-style 404 and the fake lists the request as unexpected
         assertEquals(404, error.getResponse().code);
@@ -333,7 +356,9 @@ class FakeDiscordTest {
 
         // THEN the session continues without a new IDENTIFY and interactions are still answered
         long interaction = fake.injectSlashCommand(GUILD, USER, "hello", Map.of(), Set.of());
-        assertEquals("still here", fake.awaitCallback(interaction, WAIT).data().path("content").asText());
+        assertEquals(
+                "still here",
+                fake.awaitCallback(interaction, WAIT).data().path("content").asText());
         assertEquals(1, fake.identifyCount());
         assertDiscordSawNothingWrong();
     }
@@ -346,20 +371,26 @@ class FakeDiscordTest {
 
         // WHEN a callback arrives whose content is a number, as JSON and as multipart payload_json
         String body = "{\"type\":4,\"data\":{\"content\":5}}";
-        http.send(HttpRequest.newBuilder(URI.create(url)).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.discarding());
+        http.send(
+                HttpRequest.newBuilder(URI.create(url))
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString(body))
+                        .build(),
+                HttpResponse.BodyHandlers.discarding());
         String multipart = "--b\r\nContent-Disposition: form-data; name=\"payload_json\"\r\n"
                 + "Content-Type: application/json\r\n\r\n" + body + "\r\n--b--\r\n";
-        http.send(HttpRequest.newBuilder(URI.create(url)).header("Content-Type", "multipart/form-data; boundary=b")
-                .POST(HttpRequest.BodyPublishers.ofString(multipart, StandardCharsets.UTF_8)).build(),
+        http.send(
+                HttpRequest.newBuilder(URI.create(url))
+                        .header("Content-Type", "multipart/form-data; boundary=b")
+                        .POST(HttpRequest.BodyPublishers.ofString(multipart, StandardCharsets.UTF_8))
+                        .build(),
                 HttpResponse.BodyHandlers.discarding());
 
         // THEN both are recorded as validation failures naming the bad field
         List<ValidationFailure> failures = fake.validationErrors();
         assertEquals(2, failures.size(), failures::toString);
         for (ValidationFailure failure : failures) {
-            assertTrue(failure.errors().stream().anyMatch(error -> error.contains("/data/content")),
-                    failure::toString);
+            assertTrue(failure.errors().stream().anyMatch(error -> error.contains("/data/content")), failure::toString);
         }
     }
 

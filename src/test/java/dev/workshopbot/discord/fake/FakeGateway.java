@@ -54,6 +54,7 @@ final class FakeGateway extends WebSocketServer {
      * session either inside its GUILD_CREATE or as a dispatch after it, never neither.
      */
     private final Object stream = new Object();
+
     private JsonNode lastIdentify;
     private int identifies;
     private int resumes;
@@ -220,7 +221,9 @@ final class FakeGateway extends WebSocketServer {
         }
         connection.session = session;
         synchronized (stream) {
-            connection.dispatch("READY", state.payloads().ready(session.id, url(), state.guilds().values()));
+            connection.dispatch(
+                    "READY",
+                    state.payloads().ready(session.id, url(), state.guilds().values()));
             for (FakeGuild guild : state.guilds().values()) {
                 connection.dispatch("GUILD_CREATE", state.payloads().guildCreate(guild));
             }
@@ -294,7 +297,8 @@ final class FakeGateway extends WebSocketServer {
             open = List.copyOf(ready);
             ready.clear();
         }
-        open.forEach(connection -> connection.send(JSON.createObjectNode().put("op", RECONNECT).putNull("d")));
+        open.forEach(connection ->
+                connection.send(JSON.createObjectNode().put("op", RECONNECT).putNull("d")));
     }
 
     synchronized JsonNode lastIdentify() {

@@ -16,11 +16,19 @@ final class FakeGuild {
      * What @everyone may do here, Discord's defaults for a new server: read and write, start threads, use commands,
      * nothing that needs a moderator.
      */
-    static final long EVERYONE_PERMISSIONS = Permission.getRaw(Permission.VIEW_CHANNEL, Permission.MESSAGE_SEND,
-            Permission.MESSAGE_HISTORY, Permission.MESSAGE_EMBED_LINKS, Permission.MESSAGE_ATTACH_FILES,
-            Permission.MESSAGE_ADD_REACTION, Permission.MESSAGE_EXT_EMOJI, Permission.USE_APPLICATION_COMMANDS,
-            Permission.CREATE_PUBLIC_THREADS, Permission.MESSAGE_SEND_IN_THREADS,
-            Permission.CREATE_INSTANT_INVITE, Permission.NICKNAME_CHANGE);
+    static final long EVERYONE_PERMISSIONS = Permission.getRaw(
+            Permission.VIEW_CHANNEL,
+            Permission.MESSAGE_SEND,
+            Permission.MESSAGE_HISTORY,
+            Permission.MESSAGE_EMBED_LINKS,
+            Permission.MESSAGE_ATTACH_FILES,
+            Permission.MESSAGE_ADD_REACTION,
+            Permission.MESSAGE_EXT_EMOJI,
+            Permission.USE_APPLICATION_COMMANDS,
+            Permission.CREATE_PUBLIC_THREADS,
+            Permission.MESSAGE_SEND_IN_THREADS,
+            Permission.CREATE_INSTANT_INVITE,
+            Permission.NICKNAME_CHANGE);
 
     private final long id;
     private final long textChannelId;
@@ -30,8 +38,7 @@ final class FakeGuild {
     private long deniedToBot;
 
     /** A role holding some permissions; {@code created} when the guild did not have it before. */
-    record Grant(long roleId, long permissions, boolean created) {
-    }
+    record Grant(long roleId, long permissions, boolean created) {}
 
     FakeGuild(long id, long textChannelId, long ownerId) {
         this.id = id;

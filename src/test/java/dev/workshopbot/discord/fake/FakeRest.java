@@ -65,8 +65,7 @@ final class FakeRest implements AutoCloseable {
     private final HttpServer server;
     private int inFlight;
 
-    private record Route(String method, String template, Pattern pattern, List<String> names, Handler handler) {
-    }
+    private record Route(String method, String template, Pattern pattern, List<String> names, Handler handler) {}
 
     @FunctionalInterface
     private interface Handler {
@@ -147,8 +146,14 @@ final class FakeRest implements AutoCloseable {
      *
      * @param announce sends a gateway dispatch to the connected bot, if any, for changes a request makes
      */
-    FakeRest(FakeState state, ApiSpec spec, Recorder recorder, Supplier<String> gatewayUrl,
-            BiConsumer<String, JsonNode> announce, RateLimits rateLimits) throws IOException {
+    FakeRest(
+            FakeState state,
+            ApiSpec spec,
+            Recorder recorder,
+            Supplier<String> gatewayUrl,
+            BiConsumer<String, JsonNode> announce,
+            RateLimits rateLimits)
+            throws IOException {
         this.state = state;
         this.spec = spec;
         this.recorder = recorder;
@@ -197,7 +202,10 @@ final class FakeRest implements AutoCloseable {
         route("GET", "/gateway", call -> Reply.ok(JSON.createObjectNode().put("url", gatewayUrl.get())));
         route("GET", "/gateway/bot", call -> Reply.ok(gatewayBot()));
         route("GET", "/applications/@me", call -> Reply.ok(state.payloads().application()));
-        route("GET", "/oauth2/applications/@me", call -> Reply.ok(state.payloads().application()));
+        route(
+                "GET",
+                "/oauth2/applications/@me",
+                call -> Reply.ok(state.payloads().application()));
         commandRoutes("/applications/{app}/commands");
         commandRoutes("/applications/{app}/guilds/{guild}/commands");
         route("POST", "/interactions/{interaction}/{token}/callback", this::callback);
@@ -223,8 +231,11 @@ final class FakeRest implements AutoCloseable {
         if (badUrl.isPresent()) {
             return badUrl.get();
         }
-        FakeChannel.Created created = channel.create(body.get("nonce"), body.path("enforce_nonce").asBoolean(false),
-                state.clock().instant(), state.ids().next(),
+        FakeChannel.Created created = channel.create(
+                body.get("nonce"),
+                body.path("enforce_nonce").asBoolean(false),
+                state.clock().instant(),
+                state.ids().next(),
                 messageId -> state.payloads().channelMessage(messageId, channel, body));
         return Reply.ok(created.message());
     }
@@ -238,9 +249,15 @@ final class FakeRest implements AutoCloseable {
         for (int i = 0; i < embeds.size(); i++) {
             JsonNode url = embeds.get(i).get("url");
             if (url != null && url.isTextual() && (refuseAny || !wellFormed(url.asText()))) {
-                ObjectNode error = (ObjectNode) Reply.error(400, 50035, "Invalid Form Body").body();
-                error.putObject("errors").putObject("embeds").putObject(Integer.toString(i)).putObject("url")
-                        .putArray("_errors").addObject().put("code", "URL_TYPE_INVALID_URL")
+                ObjectNode error = (ObjectNode)
+                        Reply.error(400, 50035, "Invalid Form Body").body();
+                error.putObject("errors")
+                        .putObject("embeds")
+                        .putObject(Integer.toString(i))
+                        .putObject("url")
+                        .putArray("_errors")
+                        .addObject()
+                        .put("code", "URL_TYPE_INVALID_URL")
                         .put("message", "Not a well formed URL.");
                 return Optional.of(new Reply(400, error));
             }
@@ -267,8 +284,12 @@ final class FakeRest implements AutoCloseable {
         }
         ArrayNode page = JSON.createArrayNode();
         if (botMay(channel, Permission.MESSAGE_HISTORY)) {
-            channel.history(limit, call.querySnowflake("before"), call.querySnowflake("after"),
-                    call.querySnowflake("around")).forEach(page::add);
+            channel.history(
+                            limit,
+                            call.querySnowflake("before"),
+                            call.querySnowflake("after"),
+                            call.querySnowflake("around"))
+                    .forEach(page::add);
         }
         return Reply.ok(page);
     }
@@ -282,8 +303,11 @@ final class FakeRest implements AutoCloseable {
         requireBot(channel, Permission.VIEW_CHANNEL);
         requireBot(channel, Permission.CREATE_PUBLIC_THREADS);
         JsonNode body = objectBody(call);
-        FakeChannel.ThreadStart start = channel.startThread(call.id("message"), body.path("name").asText(),
-                body.path("auto_archive_duration").asInt(DEFAULT_AUTO_ARCHIVE_MINUTES), state.payloads()::thread);
+        FakeChannel.ThreadStart start = channel.startThread(
+                call.id("message"),
+                body.path("name").asText(),
+                body.path("auto_archive_duration").asInt(DEFAULT_AUTO_ARCHIVE_MINUTES),
+                state.payloads()::thread);
         if (start.refusal() == FakeChannel.ThreadStart.Refusal.UNKNOWN_MESSAGE) {
             return unknownMessage();
         }
@@ -297,16 +321,18 @@ final class FakeRest implements AutoCloseable {
     }
 
     private FakeChannel liveChannel(Call call) {
-        return state.channel(call.id("channel")).filter(channel -> !channel.isDeleted())
+        return state.channel(call.id("channel"))
+                .filter(channel -> !channel.isDeleted())
                 .orElseThrow(() -> new Refusal(Reply.error(404, 10003, "Unknown Channel")));
     }
 
     /** Refuses as Discord does: 50001 when the bot cannot see the channel, 50013 when it lacks another permission. */
     private void requireBot(FakeChannel channel, Permission permission) {
         if (!botMay(channel, permission)) {
-            throw new Refusal(permission == Permission.VIEW_CHANNEL
-                    ? Reply.error(403, 50001, "Missing Access")
-                    : Reply.error(403, 50013, "Missing Permissions"));
+            throw new Refusal(
+                    permission == Permission.VIEW_CHANNEL
+                            ? Reply.error(403, 50001, "Missing Access")
+                            : Reply.error(403, 50013, "Missing Permissions"));
         }
     }
 
@@ -317,7 +343,9 @@ final class FakeRest implements AutoCloseable {
     private static boolean hasContent(JsonNode body) {
         for (String field : List.of("content", "embeds", "components", "sticker_ids", "attachments", "poll")) {
             JsonNode value = body.get(field);
-            if (value != null && !value.isNull() && !(value.isContainerNode() && value.isEmpty())
+            if (value != null
+                    && !value.isNull()
+                    && !(value.isContainerNode() && value.isEmpty())
                     && !(value.isTextual() && value.asText().isEmpty())) {
                 return true;
             }
@@ -340,12 +368,17 @@ final class FakeRest implements AutoCloseable {
             CommandStore.Upsert upsert = commands.upsert(scope(call), objectBody(call));
             return new Reply(upsert.created() ? 201 : 200, upsert.command());
         });
-        route("GET", base + "/{command}", call -> commands.get(scope(call), call.id("command"))
-                .map(Reply::ok).orElseGet(FakeRest::unknownCommand));
+        route(
+                "GET",
+                base + "/{command}",
+                call -> commands.get(scope(call), call.id("command"))
+                        .map(Reply::ok)
+                        .orElseGet(FakeRest::unknownCommand));
         route("PATCH", base + "/{command}", call -> {
             commands.countWrite();
             return commands.edit(scope(call), call.id("command"), objectBody(call))
-                    .map(Reply::ok).orElseGet(FakeRest::unknownCommand);
+                    .map(Reply::ok)
+                    .orElseGet(FakeRest::unknownCommand);
         });
         route("DELETE", base + "/{command}", call -> {
             commands.countWrite();
@@ -354,7 +387,8 @@ final class FakeRest implements AutoCloseable {
     }
 
     private Reply callback(Call call) {
-        Interactions.Pending pending = state.interactions().byId(call.id("interaction"))
+        Interactions.Pending pending = state.interactions()
+                .byId(call.id("interaction"))
                 .filter(known -> known.token().equals(call.param("token")))
                 .orElseThrow(() -> new Refusal(Reply.error(404, 10062, "Unknown interaction")));
         JsonNode body = objectBody(call);
@@ -363,8 +397,9 @@ final class FakeRest implements AutoCloseable {
         }
         JsonNode data = body.path("data").isObject() ? body.path("data") : JSON.createObjectNode();
         switch (body.path("type").asInt()) {
-            case 4, 5 -> pending.putMessage("@original",
-                    state.payloads().message(state.ids().next(), pending.guild(), data));
+            case 4, 5 ->
+                pending.putMessage(
+                        "@original", state.payloads().message(state.ids().next(), pending.guild(), data));
             case 7 -> {
                 ObjectNode original = pending.message("@original")
                         .orElseGet(() -> state.payloads().message(state.ids().next(), pending.guild(), data));
@@ -387,7 +422,9 @@ final class FakeRest implements AutoCloseable {
     }
 
     private Reply getWebhookMessage(Call call) {
-        return acknowledgedByToken(call).message(call.param("message")).map(Reply::ok)
+        return acknowledgedByToken(call)
+                .message(call.param("message"))
+                .map(Reply::ok)
                 .orElseGet(FakeRest::unknownMessage);
     }
 
@@ -411,7 +448,8 @@ final class FakeRest implements AutoCloseable {
     /** The interaction a webhook call belongs to; Discord only honours its token once the interaction is answered. */
     private Interactions.Pending acknowledgedByToken(Call call) {
         checkApplication(call);
-        return state.interactions().byToken(call.param("token"))
+        return state.interactions()
+                .byToken(call.param("token"))
                 .filter(Interactions.Pending::isAcknowledged)
                 .orElseThrow(() -> new Refusal(Reply.error(404, 10015, "Unknown Webhook")));
     }
@@ -453,8 +491,11 @@ final class FakeRest implements AutoCloseable {
         ObjectNode gateway = JSON.createObjectNode();
         gateway.put("url", gatewayUrl.get());
         gateway.put("shards", 1);
-        gateway.putObject("session_start_limit").put("total", 1000).put("remaining", 1000)
-                .put("reset_after", 0).put("max_concurrency", 1);
+        gateway.putObject("session_start_limit")
+                .put("total", 1000)
+                .put("remaining", 1000)
+                .put("reset_after", 0)
+                .put("max_concurrency", 1);
         return gateway;
     }
 
@@ -464,7 +505,8 @@ final class FakeRest implements AutoCloseable {
         StringBuilder regex = new StringBuilder();
         int last = 0;
         while (placeholder.find()) {
-            regex.append(Pattern.quote(template.substring(last, placeholder.start()))).append("([^/]+)");
+            regex.append(Pattern.quote(template.substring(last, placeholder.start())))
+                    .append("([^/]+)");
             names.add(placeholder.group(1));
             last = placeholder.end();
         }
@@ -497,17 +539,21 @@ final class FakeRest implements AutoCloseable {
         byte[] raw = exchange.getRequestBody().readAllBytes();
 
         String path = fullPath.startsWith(API_PREFIX + "/") ? fullPath.substring(API_PREFIX.length()) : null;
-        Optional<Route> route = path == null ? Optional.empty() : routes.stream()
-                .filter(candidate -> candidate.method().equals(method)
-                        && candidate.pattern().matcher(path).matches())
-                .findFirst();
+        Optional<Route> route = path == null
+                ? Optional.empty()
+                : routes.stream()
+                        .filter(candidate -> candidate.method().equals(method)
+                                && candidate.pattern().matcher(path).matches())
+                        .findFirst();
         String recordedPath = path == null ? fullPath : path;
 
         Reply reply;
         JsonNode body = null;
         Map<String, String> params = route.map(found -> params(found, path)).orElse(Map.of());
-        RateLimits.Verdict verdict = rateLimits.admit(route.map(found -> method + " " + found.template())
-                .orElse(method + " unknown"), major(params), isInteractionRoute(recordedPath),
+        RateLimits.Verdict verdict = rateLimits.admit(
+                route.map(found -> method + " " + found.template()).orElse(method + " unknown"),
+                major(params),
+                isInteractionRoute(recordedPath),
                 state.clock().instant());
         try {
             body = parseBody(raw, contentType);
@@ -518,15 +564,27 @@ final class FakeRest implements AutoCloseable {
                     ? answer(route, authorization, new Call(params, query(query), body), method, recordedPath)
                     : tooManyRequests(verdict);
         } catch (JsonProcessingException e) {
-            recorder.validationFailed(new ValidationFailure(method, recordedPath,
-                    new String(raw, StandardCharsets.UTF_8), List.of("not JSON: " + e.getOriginalMessage())));
+            recorder.validationFailed(new ValidationFailure(
+                    method,
+                    recordedPath,
+                    new String(raw, StandardCharsets.UTF_8),
+                    List.of("not JSON: " + e.getOriginalMessage())));
             reply = Reply.error(400, 50109, "The request body contains invalid JSON.");
         }
 
         Optional<Interactions.Pending> interaction = interactionOf(params);
-        recorder.record(new RecordedRequest(method, recordedPath, query, contentType, authorization, body,
-                reply.status(), interaction.map(Interactions.Pending::id).orElse(0L),
-                interaction.map(pending -> pending.sinceInjection(receivedNanos)).orElse(null)));
+        recorder.record(new RecordedRequest(
+                method,
+                recordedPath,
+                query,
+                contentType,
+                authorization,
+                body,
+                reply.status(),
+                interaction.map(Interactions.Pending::id).orElse(0L),
+                interaction
+                        .map(pending -> pending.sinceInjection(receivedNanos))
+                        .orElse(null)));
         send(exchange, reply, verdict.headers());
     }
 
@@ -565,7 +623,8 @@ final class FakeRest implements AutoCloseable {
             int equals = pair.indexOf('=');
             String name = equals < 0 ? pair : pair.substring(0, equals);
             String value = equals < 0 ? "" : pair.substring(equals + 1);
-            query.put(URLDecoder.decode(name, StandardCharsets.UTF_8), URLDecoder.decode(value, StandardCharsets.UTF_8));
+            query.put(
+                    URLDecoder.decode(name, StandardCharsets.UTF_8), URLDecoder.decode(value, StandardCharsets.UTF_8));
         }
         return query;
     }

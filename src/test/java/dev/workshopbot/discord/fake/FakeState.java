@@ -4,8 +4,8 @@ import java.time.Clock;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Set;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -25,8 +25,15 @@ final class FakeState {
     private final Clock clock;
     private final Set<Long> refusingEmbedUrls = ConcurrentHashMap.newKeySet();
 
-    FakeState(Snowflakes ids, long botUserId, long applicationId, Map<Long, FakeGuild> guilds, Payloads payloads,
-            CommandStore commands, Interactions interactions, Clock clock) {
+    FakeState(
+            Snowflakes ids,
+            long botUserId,
+            long applicationId,
+            Map<Long, FakeGuild> guilds,
+            Payloads payloads,
+            CommandStore commands,
+            Interactions interactions,
+            Clock clock) {
         this.ids = ids;
         this.botUserId = botUserId;
         this.applicationId = applicationId;
@@ -100,8 +107,9 @@ final class FakeState {
 
     /** A channel for a test to inspect; failing fast when the test names one the fake never had. */
     FakeChannel knownChannel(long channelId) {
-        return channel(channelId).orElseThrow(() -> new IllegalArgumentException("The fake Discord has no channel "
-                + Long.toUnsignedString(channelId) + "; add one with addTextChannel or use textChannelId"));
+        return channel(channelId)
+                .orElseThrow(() -> new IllegalArgumentException("The fake Discord has no channel "
+                        + Long.toUnsignedString(channelId) + "; add one with addTextChannel or use textChannelId"));
     }
 
     private static String abbreviated(Iterable<Long> ids) {

@@ -14,8 +14,7 @@ final class Multipart {
     private static final Pattern PART_NAME = Pattern.compile("name=\"([^\"]*)\"");
     private static final String HEADER_END = "\r\n\r\n";
 
-    private Multipart() {
-    }
+    private Multipart() {}
 
     static boolean isMultipart(String contentType) {
         return contentType != null && contentType.toLowerCase(Locale.ROOT).startsWith("multipart/form-data");

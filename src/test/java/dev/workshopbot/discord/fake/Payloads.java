@@ -169,7 +169,10 @@ final class Payloads {
         role.put("id", id(roleId));
         role.put("name", name);
         role.put("color", 0);
-        role.putObject("colors").put("primary_color", 0).putNull("secondary_color").putNull("tertiary_color");
+        role.putObject("colors")
+                .put("primary_color", 0)
+                .putNull("secondary_color")
+                .putNull("tertiary_color");
         role.put("hoist", false);
         role.putNull("icon");
         role.putNull("unicode_emoji");
@@ -194,7 +197,11 @@ final class Payloads {
         json.put("position", channel.position());
         ArrayNode overwrites = json.putArray("permission_overwrites");
         if (deniedToBot != 0) {
-            overwrites.addObject().put("id", id(botUserId)).put("type", MEMBER_OVERWRITE).put("allow", "0")
+            overwrites
+                    .addObject()
+                    .put("id", id(botUserId))
+                    .put("type", MEMBER_OVERWRITE)
+                    .put("allow", "0")
                     .put("deny", Long.toString(deniedToBot));
         }
         json.put("nsfw", false);
@@ -235,11 +242,17 @@ final class Payloads {
         json.put("total_message_count", thread.messageCount());
         json.put("member_count", 1);
         String created = Snowflakes.timestampOf(thread.id());
-        json.putObject("thread_metadata").put("archived", false).put("locked", false)
-                .put("auto_archive_duration", thread.autoArchiveMinutes()).put("archive_timestamp", created)
+        json.putObject("thread_metadata")
+                .put("archived", false)
+                .put("locked", false)
+                .put("auto_archive_duration", thread.autoArchiveMinutes())
+                .put("archive_timestamp", created)
                 .put("create_timestamp", created);
-        json.putObject("member").put("id", id(thread.id())).put("user_id", id(botUserId))
-                .put("join_timestamp", created).put("flags", 0);
+        json.putObject("member")
+                .put("id", id(thread.id()))
+                .put("user_id", id(botUserId))
+                .put("join_timestamp", created)
+                .put("flags", 0);
         return json;
     }
 
@@ -276,8 +289,8 @@ final class Payloads {
      * which it treats the interaction as a DM and fails), {@code channel} with its type, {@code context} and
      * {@code authorizing_integration_owners}.
      */
-    ObjectNode interaction(long interactionId, String token, int type, FakeGuild guild, ObjectNode member,
-            JsonNode data) {
+    ObjectNode interaction(
+            long interactionId, String token, int type, FakeGuild guild, ObjectNode member, JsonNode data) {
         ObjectNode interaction = JSON.objectNode();
         interaction.put("id", id(interactionId));
         interaction.put("application_id", id(applicationId));
@@ -285,7 +298,11 @@ final class Payloads {
         interaction.put("token", token);
         interaction.put("version", 1);
         interaction.put("guild_id", id(guild.id()));
-        interaction.putObject("guild").put("id", id(guild.id())).put("locale", LOCALE).putArray("features");
+        interaction
+                .putObject("guild")
+                .put("id", id(guild.id()))
+                .put("locale", LOCALE)
+                .putArray("features");
         interaction.put("channel_id", id(guild.textChannelId()));
         ObjectNode channel = textChannel(guild.startingChannel(), guild.deniedToBot());
         channel.put("permissions", member.path("permissions").asText());
@@ -380,9 +397,16 @@ final class Payloads {
     /** A message from the bot carrying one button, for injecting a click when the test gives no message. */
     ObjectNode messageWithButton(long messageId, FakeGuild guild, String customId) {
         ObjectNode fields = JSON.objectNode();
-        ObjectNode button = JSON.objectNode().put("type", BUTTON).put("style", 1).put("label", customId)
+        ObjectNode button = JSON.objectNode()
+                .put("type", BUTTON)
+                .put("style", 1)
+                .put("label", customId)
                 .put("custom_id", customId);
-        fields.putArray("components").addObject().put("type", ACTION_ROW).putArray("components").add(button);
+        fields.putArray("components")
+                .addObject()
+                .put("type", ACTION_ROW)
+                .putArray("components")
+                .add(button);
         return message(messageId, guild, fields);
     }
 }

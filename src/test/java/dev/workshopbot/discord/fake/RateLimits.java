@@ -20,8 +20,7 @@ import java.util.Map;
 final class RateLimits {
 
     /** At most {@code requests} per {@code window}. */
-    record Limit(int requests, Duration window) {
-    }
+    record Limit(int requests, Duration window) {}
 
     static final Limit MESSAGE_CREATE = new Limit(5, Duration.ofSeconds(5));
     static final Limit GLOBAL = new Limit(50, Duration.ofSeconds(1));
@@ -76,20 +75,26 @@ final class RateLimits {
      */
     synchronized Verdict admit(String route, String major, boolean interaction, Instant now) {
         if (!enforced) {
-            return new Verdict(true, bucketHeaders(route, NEVER_DRY.requests(), NEVER_DRY.requests() - 1,
-                    NEVER_DRY.window(), now), null, Duration.ZERO);
+            return new Verdict(
+                    true,
+                    bucketHeaders(route, NEVER_DRY.requests(), NEVER_DRY.requests() - 1, NEVER_DRY.window(), now),
+                    null,
+                    Duration.ZERO);
         }
         if (!interaction && !global.take(now)) {
             return refuse(GLOBAL_BUCKET, global.resetAfter(now), globalHeaders(global.resetAfter(now)));
         }
         if (!MESSAGE_CREATE_ROUTE.equals(route)) {
-            return new Verdict(true, bucketHeaders(route, NEVER_DRY.requests(), NEVER_DRY.requests() - 1,
-                    NEVER_DRY.window(), now), null, Duration.ZERO);
+            return new Verdict(
+                    true,
+                    bucketHeaders(route, NEVER_DRY.requests(), NEVER_DRY.requests() - 1, NEVER_DRY.window(), now),
+                    null,
+                    Duration.ZERO);
         }
         Window window = windows.computeIfAbsent(route + " " + major, key -> new Window(MESSAGE_CREATE));
         boolean taken = window.take(now);
-        Map<String, String> headers = bucketHeaders(route, MESSAGE_CREATE.requests(), window.remaining(),
-                window.resetAfter(now), now);
+        Map<String, String> headers =
+                bucketHeaders(route, MESSAGE_CREATE.requests(), window.remaining(), window.resetAfter(now), now);
         if (!taken) {
             headers.put("Retry-After", Long.toString(ceilSeconds(window.resetAfter(now))));
             headers.put("X-RateLimit-Scope", "user");
@@ -116,13 +121,15 @@ final class RateLimits {
         return headers;
     }
 
-    private static Map<String, String> bucketHeaders(String route, int limit, int remaining, Duration resetAfter,
-            Instant now) {
+    private static Map<String, String> bucketHeaders(
+            String route, int limit, int remaining, Duration resetAfter, Instant now) {
         Map<String, String> headers = new LinkedHashMap<>();
         headers.put("X-RateLimit-Bucket", bucketHash(route));
         headers.put("X-RateLimit-Limit", Integer.toString(limit));
         headers.put("X-RateLimit-Remaining", Integer.toString(remaining));
-        headers.put("X-RateLimit-Reset", seconds(Duration.ofMillis(now.toEpochMilli()).plus(resetAfter)));
+        headers.put(
+                "X-RateLimit-Reset",
+                seconds(Duration.ofMillis(now.toEpochMilli()).plus(resetAfter)));
         headers.put("X-RateLimit-Reset-After", seconds(resetAfter));
         return headers;
     }

@@ -22,7 +22,10 @@ class RateLimitsTest {
         // GIVEN enforced limits and five messages sent to one channel within a second
         RateLimits limits = RateLimits.enforced();
         for (int i = 0; i < 5; i++) {
-            assertTrue(limits.admit(SEND, "channel=1", false, T0.plusMillis(200L * i)).admitted(), "send " + i);
+            assertTrue(
+                    limits.admit(SEND, "channel=1", false, T0.plusMillis(200L * i))
+                            .admitted(),
+                    "send " + i);
         }
 
         // WHEN a sixth comes at 1.5 s, and another once the 5-second window has passed
@@ -81,7 +84,10 @@ class RateLimitsTest {
         // GIVEN fifty requests on routes without a limit of their own, within one second
         RateLimits limits = RateLimits.enforced();
         for (int i = 0; i < 50; i++) {
-            assertTrue(limits.admit(HISTORY, "channel=" + i, false, T0.plusMillis(i)).admitted(), "request " + i);
+            assertTrue(
+                    limits.admit(HISTORY, "channel=" + i, false, T0.plusMillis(i))
+                            .admitted(),
+                    "request " + i);
         }
 
         // WHEN a fifty-first comes at 0.4 s, and another after the second is over
@@ -108,8 +114,8 @@ class RateLimitsTest {
         }
 
         // WHEN an interaction callback comes in the same second
-        RateLimits.Verdict callback = limits.admit("POST /interactions/{interaction}/{token}/callback",
-                "webhook=1/abc", true, T0);
+        RateLimits.Verdict callback =
+                limits.admit("POST /interactions/{interaction}/{token}/callback", "webhook=1/abc", true, T0);
 
         // THEN Discord answers it, as interaction endpoints are outside the global limit
         assertTrue(callback.admitted());

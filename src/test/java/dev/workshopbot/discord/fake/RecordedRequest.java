@@ -12,8 +12,16 @@ import java.time.Duration;
  * @param interactionId the injected interaction this request answers (callback or webhook), 0 when none
  * @param sinceInjection time from injecting that interaction to receiving this request; null when none
  */
-public record RecordedRequest(String method, String path, String query, String contentType, String authorization,
-        JsonNode body, int status, long interactionId, Duration sinceInjection) {
+public record RecordedRequest(
+        String method,
+        String path,
+        String query,
+        String contentType,
+        String authorization,
+        JsonNode body,
+        int status,
+        long interactionId,
+        Duration sinceInjection) {
 
     public boolean isCallback() {
         return path.startsWith("/interactions/") && path.endsWith("/callback");

@@ -35,7 +35,9 @@ final class Recorder {
      * not among them: it is how Discord paces a client, counted per bucket by {@link RateLimits}.
      */
     synchronized List<RecordedRequest> unexpected() {
-        return requests.stream().filter(request -> request.status() >= 400 && request.status() != 429).toList();
+        return requests.stream()
+                .filter(request -> request.status() >= 400 && request.status() != 429)
+                .toList();
     }
 
     synchronized List<ValidationFailure> validationFailures() {
@@ -49,8 +51,7 @@ final class Recorder {
     /** The first request, old or new, that matches; fails with what did arrive when none does in time. */
     synchronized RecordedRequest await(Predicate<RecordedRequest> wanted, Duration timeout, String description) {
         if (!Waits.until(this, () -> requests.stream().anyMatch(wanted), timeout)) {
-            throw new AssertionError("No " + description + " within " + timeout + "; requests received: "
-                    + requests);
+            throw new AssertionError("No " + description + " within " + timeout + "; requests received: " + requests);
         }
         return requests.stream().filter(wanted).findFirst().orElseThrow();
     }

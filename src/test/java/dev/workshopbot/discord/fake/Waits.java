@@ -6,8 +6,7 @@ import java.util.function.BooleanSupplier;
 /** Waiting on a monitor until a condition holds, with a deadline, so that no test of the fake can hang. */
 final class Waits {
 
-    private Waits() {
-    }
+    private Waits() {}
 
     /**
      * Waits on {@code monitor}, whose lock the caller holds and whose owner calls {@code notifyAll} on change.
