@@ -55,12 +55,33 @@ public final class Fit {
                 chunk = chunk + "\n```";
                 rest = "```\n" + rest;
             }
+            if (opensSpoiler(chunk)) {
+                // A hint longer than the rest of the page stays hidden on both sides of the cut.
+                chunk = chunk + "||";
+                rest = "||" + rest;
+            }
             chunks.add(chunk);
         }
         if (!rest.isEmpty()) {
             chunks.add(rest);
         }
         return chunks;
+    }
+
+    /** Whether {@code text} leaves a spoiler ({@code ||…||}) open; bars inside code fences are code, not spoilers. */
+    static boolean opensSpoiler(String text) {
+        boolean fenced = false;
+        boolean open = false;
+        for (int i = 0; i + 1 < text.length(); i++) {
+            if (text.startsWith("```", i)) {
+                fenced = !fenced;
+                i += 2;
+            } else if (!fenced && text.charAt(i) == '|' && text.charAt(i + 1) == '|') {
+                open = !open;
+                i++;
+            }
+        }
+        return open;
     }
 
     /**

@@ -6,6 +6,7 @@ import dev.workshopbot.search.SearchIndex;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /** Discord-flavoured Markdown from content and user text: everything escaped, links masked, callouts labelled. */
 public final class Markdown {
@@ -77,6 +78,7 @@ public final class Markdown {
                                         : block.spans().get(0).text());
             case RULE -> "───";
             case QUOTE -> quoted(spans(block.spans()));
+            case HINT -> hint(block);
             default -> spans(block.spans());
         };
         for (String attribute : block.attributes()) {
@@ -86,6 +88,18 @@ public final class Markdown {
             }
         }
         return body;
+    }
+
+    /** A hint in full text: its summary, then its content behind spoiler bars, which the reader clicks to open. */
+    private static String hint(Block hint) {
+        // Bars in prose would end the spoiler early; in code they are code, and Discord keeps them inside it.
+        String content = hint.hidden().stream()
+                .map(block -> block.kind() == Block.Kind.CODE
+                        ? block(block)
+                        : block(block).replace("||", "| |"))
+                .filter(text -> !text.isBlank())
+                .collect(Collectors.joining("\n\n"));
+        return "**" + escape(hint.plain()) + "**" + (content.isBlank() ? "" : "\n||" + content + "||");
     }
 
     private static String codeFence(Block block) {

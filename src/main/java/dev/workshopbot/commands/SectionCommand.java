@@ -1,5 +1,6 @@
 package dev.workshopbot.commands;
 
+import dev.workshopbot.content.Block;
 import dev.workshopbot.content.Library;
 import dev.workshopbot.content.Link;
 import dev.workshopbot.content.Page;
@@ -12,6 +13,7 @@ import dev.workshopbot.search.Suggester;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import net.dv8tion.jda.api.EmbedBuilder;
@@ -28,6 +30,10 @@ public final class SectionCommand implements SlashCommand {
     static final String NAME = "section";
     private static final int FULL_TEXT_PAGE = 3800;
     private static final int SUMMARY_MAX = 1500;
+    /** Hint buttons on a card, after its three: two rows of five in all, well within Discord's five rows. */
+    private static final int HINT_BUTTONS = 7;
+
+    private static final int BUTTON_LABEL_MAX = 80;
 
     private final Supplier<Snapshot> content;
     private final Rendered rendered = new Rendered();
@@ -74,6 +80,9 @@ public final class SectionCommand implements SlashCommand {
         String changed = button.isFrom(library.version())
                 ? ""
                 : "The workshop was updated since that message; " + "this is the current text.\n";
+        if (button.action().equals("hint")) {
+            return hint(section.get(), button, changed);
+        }
         if (button.action().equals("next")) {
             return library.next(section.get())
                     .map(next -> Reply.privately(card(library, next)))
@@ -125,7 +134,42 @@ public final class SectionCommand implements SlashCommand {
                         "Next section")
                 .withDisabled(library.next(section).isEmpty()));
         buttons.addAll(Messages.linkButton("Open on the site", section.url()));
+        List<Block> hints = hints(section);
+        for (int i = 0; i < hints.size() && i < HINT_BUTTONS; i++) {
+            buttons.add(Button.secondary(
+                    ButtonId.of(NAME, library.version(), "hint", library.handle(section), String.valueOf(i))
+                            .encode(),
+                    Fit.cut("Show " + hints.get(i).plain(), BUTTON_LABEL_MAX, "")));
+        }
         return Messages.embed(embed, buttons);
+    }
+
+    private static List<Block> hints(Section section) {
+        return section.blocks().stream()
+                .filter(block -> block.kind() == Block.Kind.HINT)
+                .toList();
+    }
+
+    /** One hint of a section, for the member who asked only: its summary as the title, its content below. */
+    private static Reply hint(Section section, ButtonId button, String changed) {
+        List<Block> hints = hints(section);
+        OptionalInt index = button.indexArg(1, hints.size());
+        if (index.isEmpty()) {
+            return Messages.refusal("That hint is no longer in this section (the content was updated). "
+                    + "Run /section again to see its hints now.");
+        }
+        Block hint = hints.get(index.getAsInt());
+        String content = hint.hidden().stream()
+                .map(Markdown::block)
+                .filter(text -> !text.isBlank())
+                .collect(Collectors.joining("\n\n"));
+        EmbedBuilder embed = Messages.titled(hint.plain() + " · " + section.title(), section.url())
+                .setDescription(Fit.cut(
+                        content.isBlank() ? "*(This hint is empty.)*" : content,
+                        Messages.DESCRIPTION_MAX - 100,
+                        Markdown.link("Read it on the site", section.url())))
+                .setFooter(Fit.cut(changed + "Only you can see this hint", Messages.FOOTER_MAX, ""));
+        return Reply.privately(Messages.embed(embed));
     }
 
     /** Link lines until the field is full, then "and N more". */

@@ -100,6 +100,7 @@ final class PageParser {
     private String currentList;
     private Set<String> currentListUrls;
     private Node previous;
+    private OpenHint hint;
 
     private PageParser(String path, String siteBaseUrl, AnchorIds listIds, List<Problem> problems) {
         this.path = path;
@@ -155,6 +156,14 @@ final class PageParser {
         inlines = new Inlines(document, this::acceptLink);
         for (Node node = document.getFirstChild(); node != null; node = node.getNext()) {
             block(node);
+        }
+        if (hint != null) {
+            problems.add(Problem.warning(
+                    path,
+                    hint.line,
+                    "<details> is never closed: the rest of the page is " + "treated as part of the hint '"
+                            + hint.summary + "'; add </details> where it ends"));
+            closeHint();
         }
         if (drafts.isEmpty()) {
             problems.add(Problem.warning(
@@ -270,10 +279,62 @@ final class PageParser {
     // ---- blocks
 
     private void block(Node node) {
-        if (node instanceof YamlFrontMatterBlock
-                || node instanceof Reference
-                || node instanceof HtmlCommentBlock
-                || node instanceof HtmlBlock) {
+        if (node instanceof HtmlBlock html) {
+            html(html);
+            return;
+        }
+        if (hint != null && node instanceof Heading) {
+            closeHint();
+        }
+        if (hint == null) {
+            dispatch(node);
+            return;
+        }
+        // Inside <details>: whatever the node yields is the hint's, and none of its links, quotes or lists are public.
+        Draft draft = section(hint.node);
+        int blocks = draft.blocks.size();
+        int linkCount = links.size();
+        int quoteCount = quotes.size();
+        int listCount = readingLists.size();
+        dispatch(node);
+        List<Block> added = draft.blocks.subList(blocks, draft.blocks.size());
+        hint.content.addAll(added);
+        added.clear();
+        links.subList(linkCount, links.size()).clear();
+        quotes.subList(quoteCount, quotes.size()).clear();
+        readingLists.subList(listCount, readingLists.size()).clear();
+    }
+
+    /** A raw HTML block: the start, text or end of a {@code <details>} hint; other HTML is not shown. */
+    private void html(HtmlBlock node) {
+        Hints.Html html = Hints.read(node.getChars().toString());
+        if (html.opens()) {
+            if (hint != null) {
+                closeHint();
+            }
+            hint = new OpenHint(node, html.summary().isEmpty() ? "Hint" : html.summary(), Inlines.line(node));
+        }
+        if (hint != null && !html.body().isEmpty()) {
+            hint.content.add(new Block(
+                    Block.Kind.PARAGRAPH,
+                    html.body(),
+                    List.of(Span.plain(html.body())),
+                    Inlines.line(node),
+                    List.of()));
+        }
+        if (hint != null && html.closes()) {
+            closeHint();
+        }
+        previous = node;
+    }
+
+    private void closeHint() {
+        section(hint.node).add(Block.hint(hint.summary, hint.line, hint.content));
+        hint = null;
+    }
+
+    private void dispatch(Node node) {
+        if (node instanceof YamlFrontMatterBlock || node instanceof Reference || node instanceof HtmlCommentBlock) {
             return;
         }
         if (node instanceof Paragraph
@@ -869,6 +930,20 @@ final class PageParser {
     }
 
     /** A section while its blocks are being read. */
+    /** A {@code <details>} block opened and not yet closed: what it collects until {@code </details>}. */
+    private static final class OpenHint {
+        final Node node;
+        final String summary;
+        final int line;
+        final List<Block> content = new ArrayList<>();
+
+        OpenHint(Node node, String summary, int line) {
+            this.node = node;
+            this.summary = summary;
+            this.line = line;
+        }
+    }
+
     private static final class Draft {
         String id;
         final String title;
