@@ -118,20 +118,21 @@ public final class App {
                     + "or try the bot offline with: java -jar target/workshop-bot.jar console");
             return Console.BAD_INPUT;
         }
-        if (config.content().siteBaseUrl().isEmpty()) {
-            if (arguments.command().equals("run")) {
-                err.println("content.siteBaseUrl is not set: set it to the published site's address (e.g. "
-                        + "https://you.github.io/workshop) so every link the bot posts points there");
-                return Console.BAD_INPUT;
-            }
-            err.println("content.siteBaseUrl is not set: page links point to " + BotConfig.Content.NO_SITE
-                    + " until it is");
-        }
         Path contentDir = arguments.content() != null
                 ? Path.of(arguments.content())
                 : config.content().directory();
-        ContentLoader loader = new ContentLoader(config.content().linkBase());
+        ContentLoader loader = ContentLoader.forSite(config.content().siteBaseUrl());
         Library library = loader.load(contentDir);
+        if (!library.knowsItsSite()) {
+            if (arguments.command().equals("run")) {
+                err.println("content.siteBaseUrl is not set and the content has no _config.yml with a url: set it "
+                        + "to the published site's address (e.g. https://you.github.io/workshop) so every link the "
+                        + "bot posts points there");
+                return Console.BAD_INPUT;
+            }
+            err.println("content.siteBaseUrl is not set (nor a url in the site's _config.yml): page links point to "
+                    + ContentLoader.NO_SITE + " until it is");
+        }
         if (arguments.command().equals("validate") || arguments.command().equals("export")) {
             Console console = new Console(new CommandRegistry(List.of()), out, err);
             return arguments.command().equals("validate") ? console.validate(library) : console.export(library);

@@ -34,7 +34,7 @@ public final class Assembled {
         Map<String, String> variables = new HashMap<>(env);
         variables.putIfAbsent("WORKSHOP_BOT_STORAGE_URL", "jdbc:sqlite:" + stateDir.resolve("bot.db"));
         BotConfig config = BotConfig.load(stateDir.resolve("no-config-file.yml"), variables);
-        ContentLoader loader = new ContentLoader(config.content().linkBase());
+        ContentLoader loader = ContentLoader.forSite(config.content().siteBaseUrl());
         return new Assembled(config, App.assemble(config, contentDir, loader, loader.load(contentDir), clock));
     }
 

@@ -91,9 +91,6 @@ public record BotConfig(Discord discord, Content content, Daily daily, Storage s
     /** {@code content.*}; without {@code siteBaseUrl} the bot knows no published site to link to. */
     public record Content(String dir, Optional<String> siteBaseUrl, boolean watch) {
 
-        /** What page URLs start with when no site is configured: a reserved name that says which key is missing. */
-        public static final String NO_SITE = "https://content.siteBaseUrl.is-not-set.invalid";
-
         public Content {
             Objects.requireNonNull(dir, "content.dir");
             Objects.requireNonNull(siteBaseUrl, "content.siteBaseUrl");
@@ -101,11 +98,6 @@ public record BotConfig(Discord discord, Content content, Daily daily, Storage s
 
         public Path directory() {
             return Path.of(dir);
-        }
-
-        /** The base URL pages are linked under: the configured one, or {@link #NO_SITE}. */
-        public String linkBase() {
-            return siteBaseUrl.orElse(NO_SITE);
         }
     }
 

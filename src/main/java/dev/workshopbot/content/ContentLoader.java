@@ -22,6 +22,7 @@ import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
@@ -44,7 +45,13 @@ public final class ContentLoader {
     /** A parse worker's own stack: flexmark recurses on some long lines, so its depth is not left to {@code -Xss}. */
     private static final long PARSE_STACK_BYTES = 32L * 1024 * 1024;
 
-    private final String siteBaseUrl;
+    /**
+     * What page URLs start with when neither the configuration nor the site's {@code _config.yml} says where the
+     * workshop is published: a reserved name that can never be a real site, and that says which key is missing.
+     */
+    public static final String NO_SITE = "https://content.siteBaseUrl.is-not-set.invalid";
+
+    private final Optional<String> siteBaseUrl;
     private final Duration parseBudget;
 
     /**
@@ -61,11 +68,24 @@ public final class ContentLoader {
 
     private final Map<String, Future<Document>> abandoned = new ConcurrentHashMap<>();
 
+    /** Pages are linked under {@code siteBaseUrl}, whatever the site's own {@code _config.yml} says. */
     public ContentLoader(String siteBaseUrl) {
-        this(siteBaseUrl, PARSE_BUDGET);
+        this(Optional.of(siteBaseUrl), PARSE_BUDGET);
+    }
+
+    /**
+     * Pages are linked under {@code configured} when present, else under the {@code url} and {@code baseurl} of the
+     * site's {@code _config.yml}, else under {@link #NO_SITE}.
+     */
+    public static ContentLoader forSite(Optional<String> configured) {
+        return new ContentLoader(configured, PARSE_BUDGET);
     }
 
     ContentLoader(String siteBaseUrl, Duration parseBudget) {
+        this(Optional.of(siteBaseUrl), parseBudget);
+    }
+
+    private ContentLoader(Optional<String> siteBaseUrl, Duration parseBudget) {
         this.siteBaseUrl = siteBaseUrl;
         this.parseBudget = parseBudget;
     }
@@ -73,25 +93,27 @@ public final class ContentLoader {
     public Library load(Path directory) {
         List<Problem> problems = new ArrayList<>();
         Map<String, byte[]> files = read(directory, problems);
+        Site site = Site.read(files, problems);
+        String baseUrl = siteBaseUrl.or(site::url).orElse(NO_SITE);
         AnchorIds listIds = new AnchorIds();
         List<Page> pages = new ArrayList<>();
         List<Link> links = new ArrayList<>();
         List<Quote> quotes = new ArrayList<>();
         List<ReadingList> lists = new ArrayList<>();
         for (Map.Entry<String, byte[]> file : files.entrySet()) {
-            if (!file.getKey().endsWith(".md")) {
+            if (!file.getKey().endsWith(".md") || site.skips(file.getKey())) {
                 continue;
             }
             String source = decode(file.getKey(), file.getValue(), problems);
             if (source == null) {
                 continue;
             }
+            source = Liquid.render(file.getKey(), source, site, problems);
             Document markdown = markdown(file.getKey(), source, problems);
             if (markdown == null) {
                 continue;
             }
-            PageParser.Parsed parsed =
-                    PageParser.parse(file.getKey(), source, markdown, siteBaseUrl, listIds, problems);
+            PageParser.Parsed parsed = PageParser.parse(file.getKey(), source, markdown, baseUrl, listIds, problems);
             if (parsed != null) {
                 pages.add(parsed.page());
                 links.addAll(parsed.links());
@@ -108,7 +130,8 @@ public final class ContentLoader {
                 inOrder(quotes, ordered, Quote::page),
                 inOrder(lists, ordered, ReadingList::page),
                 plan,
-                problems);
+                problems,
+                baseUrl);
     }
 
     /** Flexmark's tree of one file on a worker, within the budget; null after adding an error when it cannot be had. */
@@ -188,7 +211,10 @@ public final class ContentLoader {
                 @Override
                 public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) {
                     String relative = root.relativize(file).toString().replace('\\', '/');
-                    if (!relative.endsWith(".md") && !relative.endsWith(".yml")) {
+                    if (!relative.endsWith(".md")
+                            && !relative.endsWith(".yml")
+                            && !(relative.startsWith("_data/")
+                                    && (relative.endsWith(".json") || relative.endsWith(".yaml")))) {
                         return FileVisitResult.CONTINUE;
                     }
                     readOne(root, file, relative, attributes, problems, files);

@@ -121,9 +121,10 @@ final class Inlines {
     }
 
     /**
-     * Drops span attribute lists ({@code {:target="_blank"}}) and Liquid tags ({@code {% x %}}, {@code {{ x }}}), each
-     * closed on its own line. A scan rather than a lazy regex: on a line of unclosed openers a regex retries the rest
-     * of the line from every opener, which is quadratic (issue 9). Each closer search resumes where the last ended.
+     * Drops span attribute lists ({@code {:target="_blank"}}), each closed on its own line; Liquid was rendered
+     * before parsing ({@link Liquid}), so what looks like Liquid here is text a {@code {% raw %}} kept. A scan rather
+     * than a lazy regex: on a line of unclosed openers a regex retries the rest of the line from every opener, which
+     * is quadratic (issue 9). Each closer search resumes where the last ended.
      */
     static String stripMarkup(String text) {
         if (text.indexOf('{') < 0) {
@@ -132,9 +133,6 @@ final class Inlines {
         StringBuilder out = new StringBuilder(text.length());
         Next attributeEnd = new Next(text, "}");
         Next newline = new Next(text, "\n");
-        Next tagEnd = new Next(text, "%}");
-        Next outputEnd = new Next(text, "}}");
-        Next lineEnd = new Next(text, null);
         int copied = 0;
         for (int i = text.indexOf('{'); i >= 0 && i + 1 < text.length(); i = text.indexOf('{', i)) {
             char kind = text.charAt(i + 1);
@@ -142,9 +140,6 @@ final class Inlines {
             if (kind == ':') {
                 int close = attributeEnd.from(i + 2);
                 end = close < newline.from(i + 2) ? close + 1 : -1;
-            } else if (kind == '%' || kind == '{') {
-                int close = (kind == '%' ? tagEnd : outputEnd).from(i + 2);
-                end = close < lineEnd.from(i + 2) ? close + 2 : -1;
             }
             if (end < 0) {
                 i++;
@@ -157,7 +152,7 @@ final class Inlines {
         return copied == 0 ? text : out.append(text, copied, text.length()).toString();
     }
 
-    /** The next occurrence of a string (or, for null, of a regex line terminator), asked at increasing positions. */
+    /** The next occurrence of a string, asked at increasing positions. */
     private static final class Next {
         private final String text;
         private final String what;
@@ -173,20 +168,10 @@ final class Inlines {
         int from(int position) {
             if (!searched || found < position) {
                 searched = true;
-                int index = what != null ? text.indexOf(what, position) : lineEnd(position);
+                int index = text.indexOf(what, position);
                 found = index < 0 ? Integer.MAX_VALUE : index;
             }
             return found;
-        }
-
-        private int lineEnd(int position) {
-            for (int i = position; i < text.length(); i++) {
-                char c = text.charAt(i);
-                if (c == '\n' || c == '\r' || c == '\u0085' || c == '\u2028' || c == '\u2029') {
-                    return i;
-                }
-            }
-            return -1;
         }
     }
 

@@ -34,6 +34,8 @@ public final class Library {
     private final Map<String, ReadingList> listsByHandle = new HashMap<>();
     private final Map<String, List<Link>> linksByList = new HashMap<>();
 
+    private final String baseUrl;
+
     Library(
             String version,
             List<Page> pages,
@@ -41,8 +43,10 @@ public final class Library {
             List<Quote> quotes,
             List<ReadingList> readingLists,
             ReadingPlan plan,
-            List<Problem> problems) {
+            List<Problem> problems,
+            String baseUrl) {
         this.version = version;
+        this.baseUrl = baseUrl;
         this.plan = plan;
         this.pages = List.copyOf(pages);
         this.links = List.copyOf(links);
@@ -85,6 +89,16 @@ public final class Library {
                     .add(link);
             firstLinkByUrl.putIfAbsent(link.url(), link);
         }
+    }
+
+    /** What page URLs start with: the configured site, the one {@code _config.yml} names, or a placeholder. */
+    public String baseUrl() {
+        return baseUrl;
+    }
+
+    /** Whether the pages link to a real published site (configured, or from {@code _config.yml}). */
+    public boolean knowsItsSite() {
+        return !baseUrl.equals(ContentLoader.NO_SITE);
     }
 
     /** SHA-256 of the content files, hex. */

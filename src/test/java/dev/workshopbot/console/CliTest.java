@@ -102,8 +102,31 @@ class CliTest {
         Run serve = run("", withToken, "--config", file.toString(), "run");
         assertEquals(2, serve.exit());
         assertTrue(
-                serve.err().startsWith("content.siteBaseUrl is not set: set it to the published site's address"),
+                serve.err().startsWith("content.siteBaseUrl is not set and the content has no _config.yml with a url"),
                 serve.err());
+    }
+
+    @Test
+    void aSiteFolderWithAUrlInItsConfig_needsNoSiteBaseUrl() throws IOException {
+        java.nio.file.Path file = config("daily:\n  defaultTime: \"08:00\"\n");
+        Run export = run(
+                "",
+                Map.of("WORKSHOP_BOT_STORAGE_URL", "jdbc:sqlite:" + STATE.resolve("bot.db")),
+                "--config",
+                file.toString(),
+                "--content",
+                "src/test/resources/sites/study-workshop",
+                "export");
+        assertEquals(0, export.exit());
+        assertFalse(export.err().contains("content.siteBaseUrl is not set"), export.err());
+        assertTrue(
+                JSON.readTree(export.out())
+                        .path("pages")
+                        .path(0)
+                        .path("url")
+                        .asText()
+                        .startsWith("https://workshop.example.test/prep-workshop/"),
+                export.out());
     }
 
     @Test
