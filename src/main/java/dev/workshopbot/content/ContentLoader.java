@@ -121,7 +121,7 @@ public final class ContentLoader {
                 lists.addAll(parsed.readingLists());
             }
         }
-        List<Page> ordered = withWorkshopKeys(NavOrder.order(pages, problems), problems);
+        List<Page> ordered = withWorkshopKeys(NavOrder.order(pages, problems));
         ReadingPlan plan = plan(files, ordered, problems);
         return new Library(
                 version(files),
@@ -339,25 +339,25 @@ public final class ContentLoader {
     }
 
     /** Section ids repeated across pages keep their anchor but get a key qualified by the page. */
-    private static List<Page> withWorkshopKeys(List<Page> pages, List<Problem> problems) {
-        Map<String, Section> firstById = new HashMap<>();
+    /**
+     * Gives every section its workshop-wide key: its anchor when no other page has that anchor, else
+     * {@code page/anchor} (the page's path without {@code .md}) on every page that has it, the first one included,
+     * as the site's own URLs tell them apart. Exercise pages that share "Hints" or "Examples" are normal, not a
+     * problem.
+     */
+    private static List<Page> withWorkshopKeys(List<Page> pages) {
+        Map<String, Integer> pagesWithId = new HashMap<>();
+        for (Page page : pages) {
+            page.sections().stream().map(Section::id).distinct().forEach(id -> pagesWithId.merge(id, 1, Integer::sum));
+        }
         List<Page> keyed = new ArrayList<>();
         for (Page page : pages) {
             List<Section> sections = new ArrayList<>();
             for (Section section : page.sections()) {
-                Section first = firstById.putIfAbsent(section.id(), section);
-                if (first != null) {
-                    String stem = page.path().replaceAll("\\.md$", "");
-                    String key = stem + "/" + section.id();
-                    problems.add(Problem.warning(
-                            page.path(),
-                            section.line(),
-                            "section id '" + section.id()
-                                    + "' is also used by " + first.pagePath() + ":" + first.line() + "; use '" + key
-                                    + "' to pick this one in /section"));
+                if (pagesWithId.get(section.id()) > 1) {
                     section = new Section(
                             section.id(),
-                            key,
+                            Library.pageKey(page.path()) + "/" + section.id(),
                             section.title(),
                             section.level(),
                             section.parent(),

@@ -60,6 +60,8 @@ public final class Library {
                 position.put(section, ordered.size());
                 ordered.add(section);
                 sectionsByKey.put(section.key(), section);
+                // page/anchor reaches a section whatever its key, so a link or a member can always name one so
+                sectionsByKey.putIfAbsent(pageKey(section.pagePath()) + "/" + section.id(), section);
                 sectionsByHandle.put(handleOf(section.key()), section);
                 sectionsByPageAndId.put(page.path() + "#" + section.id(), section);
             }
@@ -166,6 +168,11 @@ public final class Library {
      */
     public String handle(Section section) {
         return handleOf(section.key());
+    }
+
+    /** A page's part of a section key: its path without {@code .md} ({@code exercises/exercise-1}). */
+    public static String pageKey(String path) {
+        return path.endsWith(".md") ? path.substring(0, path.length() - 3) : path;
     }
 
     /** Shortens an id to fit option values and button ids, stable and unique in practice. */

@@ -97,4 +97,23 @@ class SiteFolderTest {
                         .anyMatch(problem -> problem.toString().startsWith("_config.yml:2: warning: not read:")),
                 library.problems().toString());
     }
+
+    @Test
+    void sectionsArePerPage_pageSlashAnchorReachesEveryPage_theFirstToo_andRepeatsAreNoWarning() {
+        // GIVEN three exercise pages that each have "Hints"
+        for (int n = 1; n <= 3; n++) {
+            Section hints =
+                    LIBRARY.section("exercises/exercise-" + n + "/hints").orElseThrow();
+            assertEquals("exercises/exercise-" + n + ".md", hints.pagePath());
+        }
+        // THEN a bare anchor that several pages share names none of them, a unique one still works
+        assertTrue(LIBRARY.section("hints").isEmpty());
+        assertEquals(
+                "setup.md", LIBRARY.section("install-the-tools").orElseThrow().pagePath());
+        // AND the repeats are not reported as problems
+        assertTrue(
+                LIBRARY.problems().stream()
+                        .noneMatch(problem -> problem.toString().contains("also used by")),
+                LIBRARY.problems().toString());
+    }
 }
