@@ -168,13 +168,13 @@ public final class ContentLoader {
         return null;
     }
 
-    /** The authored plan when {@code reading-plan.yml} exists and is valid, else one section a day. */
+    /** The authored plan when {@code reading-plan.yml} exists and is valid, else a page a day. */
     private static ReadingPlan plan(Map<String, byte[]> files, List<Page> pages, List<Problem> problems) {
         List<Section> sections =
                 pages.stream().flatMap(page -> page.sections().stream()).toList();
         byte[] file = files.get(PlanParser.FILE);
         if (file == null) {
-            return ReadingPlan.oneSectionADay(sections);
+            return ReadingPlan.pageADay(pages);
         }
         String yaml = decode(PlanParser.FILE, file, problems);
         Map<String, Section> byName = new HashMap<>();
@@ -182,6 +182,7 @@ public final class ContentLoader {
             byName.putIfAbsent(section.title().toLowerCase(java.util.Locale.ROOT), section);
             byName.putIfAbsent(section.id(), section);
             byName.put(section.key(), section);
+            byName.put(Library.pageKey(section.pagePath()) + "/" + section.id(), section);
         }
         ReadingPlan plan = yaml == null
                 ? null
@@ -189,7 +190,7 @@ public final class ContentLoader {
                         yaml,
                         name -> byName.getOrDefault(name, byName.get(name.toLowerCase(java.util.Locale.ROOT))),
                         problems);
-        return plan != null ? plan : ReadingPlan.oneSectionADay(sections);
+        return plan != null ? plan : ReadingPlan.pageADay(pages);
     }
 
     /** Every {@code .md} and {@code .yml} file under the directory by relative path, refusing what must not be read. */

@@ -31,12 +31,13 @@ class ReadingPlanTest {
     }
 
     @Test
-    void withoutAPlanFile_itIsOneSectionADay_inReadingOrder() throws IOException {
-        Files.writeString(dir.resolve("a.md"), "# One\n\nx\n\n## Two\n\ny\n");
+    void withoutAPlanFile_itIsAPageADay_inReadingOrder() throws IOException {
+        Files.writeString(dir.resolve("a.md"), "---\nnav_order: 1\n---\n# One\n\nx\n\n## Two\n\ny\n");
+        Files.writeString(dir.resolve("b.md"), "---\nnav_order: 2\n---\n# Three\n\nz\n");
         ReadingPlan plan = new ContentLoader("https://x.example").load(dir).plan();
         assertFalse(plan.authored());
         assertEquals(
-                List.of(List.of("one"), List.of("two")),
+                List.of(List.of("one", "two"), List.of("three")),
                 plan.days().stream().map(ReadingPlan.Day::sections).toList());
     }
 
