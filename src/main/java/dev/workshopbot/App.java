@@ -135,7 +135,9 @@ public final class App {
         }
         if (arguments.command().equals("validate") || arguments.command().equals("export")) {
             Console console = new Console(new CommandRegistry(List.of()), out, err);
-            return arguments.command().equals("validate") ? console.validate(library) : console.export(library);
+            return arguments.command().equals("validate")
+                    ? console.validate(library, arguments.json(), arguments.strict())
+                    : console.export(library);
         }
         library.problems().stream().filter(Problem::isError).forEach(err::println);
         Clock clock = Clock.systemUTC();

@@ -14,7 +14,8 @@ public record Arguments(
         String content,
         boolean json,
         boolean moderator,
-        boolean autocomplete) {
+        boolean autocomplete,
+        boolean strict) {
 
     /** Where the configuration is read from when {@code --config} does not say. */
     public static final Path DEFAULT_CONFIG = Path.of("config", "bot.yml");
@@ -34,6 +35,7 @@ public record Arguments(
         boolean json = false;
         boolean moderator = false;
         boolean autocomplete = false;
+        boolean strict = false;
         List<String> positional = new ArrayList<>();
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
@@ -41,6 +43,14 @@ public record Arguments(
                 case "--content" -> content = value(args, ++i, "--content");
                 case "--json" -> json = true;
                 case "--autocomplete" -> autocomplete = true;
+                case "--strict" -> strict = true;
+                case "--format" -> {
+                    String format = value(args, ++i, "--format");
+                    if (!format.equals("json") && !format.equals("text")) {
+                        throw new Invalid("--format takes 'text' or 'json', not '" + format + "'");
+                    }
+                    json = format.equals("json");
+                }
                 case "--as" -> {
                     String who = value(args, ++i, "--as");
                     if (!who.equals("moderator") && !who.equals("member")) {
@@ -67,7 +77,7 @@ public record Arguments(
                             ? "a line, e.g. ask \"/section name:setup\""
                             : "a button id, e.g. press \"sections|…\""));
         }
-        return new Arguments(command, text, config, content, json, moderator, autocomplete);
+        return new Arguments(command, text, config, content, json, moderator, autocomplete, strict);
     }
 
     /** The file named by {@code --config}, else {@link #DEFAULT_CONFIG}. */
@@ -89,7 +99,7 @@ public record Arguments(
                   console                  offline REPL: type /section name:…, press <id>, reload, help, quit
                   ask "<line>"             answer one slash-command line [--json] [--as moderator|member] [--autocomplete]
                   press "<custom_id>"      click one button [--json] [--as moderator|member]
-                  validate                 check the content directory
+                  validate                 check the content directory [--format text|json] [--strict: warnings fail too]
                   export                   print the whole index as JSON""";
     }
 }

@@ -13,6 +13,7 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.Reader;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -123,12 +124,58 @@ public final class Console {
                 commandsByName().keySet().stream().map(name -> "/" + name).collect(Collectors.joining(" ")));
     }
 
-    public int validate(Library library) {
-        for (Problem problem : library.problems()) {
-            out.println(problem);
+    /**
+     * Every problem of the content, errors first, then the summary line; as one JSON object with {@code json}. Exit 1
+     * on errors, and with {@code strict} (a workshop's own CI) on warnings too.
+     */
+    public int validate(Library library, boolean json, boolean strict) {
+        List<Problem> problems = library.problems().stream()
+                .sorted(Comparator.comparing((Problem problem) -> !problem.isError()))
+                .toList();
+        boolean failed = library.errorCount() > 0 || strict && library.warningCount() > 0;
+        if (json) {
+            Map<String, Object> report = new LinkedHashMap<>();
+            report.put("ok", !failed);
+            report.put(
+                    "problems",
+                    problems.stream()
+                            .map(problem -> Map.of(
+                                    "path",
+                                    problem.path(),
+                                    "line",
+                                    problem.line(),
+                                    "severity",
+                                    problem.severity().name().toLowerCase(java.util.Locale.ROOT),
+                                    "message",
+                                    problem.message()))
+                            .toList());
+            report.put(
+                    "summary",
+                    Map.of(
+                            "pages",
+                            library.pages().size(),
+                            "sections",
+                            library.sections().size(),
+                            "links",
+                            library.links().size(),
+                            "quotes",
+                            library.quotes().size(),
+                            "lists",
+                            library.readingLists().size(),
+                            "errors",
+                            library.errorCount(),
+                            "warnings",
+                            library.warningCount()));
+            try {
+                out.println(JSON.writeValueAsString(report));
+            } catch (JsonProcessingException e) {
+                throw new IllegalStateException("a validate report of plain values always serialises", e);
+            }
+        } else {
+            problems.forEach(out::println);
+            out.println(summary(library));
         }
-        out.println(summary(library));
-        return library.errorCount() > 0 ? PROBLEMS : OK;
+        return failed ? PROBLEMS : OK;
     }
 
     public int export(Library library) {

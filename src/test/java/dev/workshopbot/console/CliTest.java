@@ -130,6 +130,43 @@ class CliTest {
     }
 
     @Test
+    void validate_listsErrorsFirst_speaksJson_andStrictFailsOnWarnings() throws IOException {
+        // GIVEN the fixture site (warnings only) plus a page with an error, copied to a folder of its own
+        java.nio.file.Path site = java.nio.file.Files.createTempDirectory(STATE, "site");
+        java.nio.file.Path fixture = java.nio.file.Path.of("src/test/resources/sites/study-workshop");
+        try (var files = java.nio.file.Files.walk(fixture)) {
+            for (java.nio.file.Path file : files.toList()) {
+                java.nio.file.Path target =
+                        site.resolve(fixture.relativize(file).toString());
+                if (java.nio.file.Files.isDirectory(file)) {
+                    java.nio.file.Files.createDirectories(target);
+                } else {
+                    java.nio.file.Files.copy(file, target);
+                }
+            }
+        }
+        // WHEN it is validated as text, the warnings alone do not fail it, but --strict does
+        Run text = run("--content", fixture.toString(), "validate");
+        assertEquals(0, text.exit(), text.out());
+        assertTrue(text.out().contains(": warning: "), text.out());
+        assertEquals(
+                1, run("--content", fixture.toString(), "validate", "--strict").exit());
+        // AND with an error added, it comes before every warning, also in JSON
+        java.nio.file.Files.writeString(site.resolve("zz-broken.md"), "---\ntitle: [broken\n---\n# X\n");
+        List<String> lines =
+                run("--content", site.toString(), "validate").out().lines().toList();
+        assertTrue(lines.get(0).startsWith("zz-broken.md:2: error: "), lines.toString());
+        Run json = run("--content", site.toString(), "validate", "--format", "json");
+        assertEquals(1, json.exit());
+        JsonNode report = JSON.readTree(json.out());
+        assertFalse(report.path("ok").asBoolean(true));
+        assertEquals("error", report.path("problems").path(0).path("severity").asText());
+        assertEquals(
+                "zz-broken.md", report.path("problems").path(0).path("path").asText());
+        assertEquals(1, report.path("summary").path("errors").asInt());
+    }
+
+    @Test
     void run_withDiscordUnreachable_saysWhatFailedInOneLine_noStackTrace() throws IOException {
         // GIVEN a REST address where nothing listens (a port just freed on this machine)
         int closed;
