@@ -121,6 +121,9 @@ public final class ContentLoader {
                 lists.addAll(parsed.readingLists());
             }
         }
+        links = reading(
+                links, new CrossReferences(List.of(baseUrl, site.url().orElse(baseUrl)), pages), pages, problems);
+        lists = withLinks(lists, links);
         List<Page> ordered = withWorkshopKeys(NavOrder.order(pages, problems));
         ReadingPlan plan = plan(files, ordered, problems);
         return new Library(
@@ -132,6 +135,49 @@ public final class ContentLoader {
                 plan,
                 problems,
                 baseUrl);
+    }
+
+    /**
+     * The links that are reading: links to the workshop's own pages are navigation and left out, and a link under
+     * the site that reaches no page is a warning on its line naming the page it most likely meant.
+     */
+    private static List<Link> reading(
+            List<Link> links, CrossReferences site, List<Page> pages, List<Problem> problems) {
+        Map<String, Page> byPath = new HashMap<>();
+        pages.forEach(page -> byPath.put(page.path(), page));
+        List<Link> reading = new ArrayList<>();
+        for (Link link : links) {
+            Page from = byPath.get(link.page());
+            CrossReferences.Target target =
+                    from == null ? new CrossReferences.Target.Elsewhere() : site.of(link.url(), from);
+            if (target instanceof CrossReferences.Target.Broken broken) {
+                problems.add(Problem.warning(
+                        link.page(),
+                        link.line(),
+                        "link '" + link.text() + "' goes to "
+                                + broken.path() + " on the site, where there is no page"
+                                + broken.likely()
+                                        .map(page -> "; did you mean " + page.path() + " (" + page.title() + ")?")
+                                        .orElse("")));
+            } else if (target instanceof CrossReferences.Target.Elsewhere) {
+                reading.add(link);
+            }
+        }
+        return reading;
+    }
+
+    /** Reading lists with only the links that are still reading; a list left with none is no reading list. */
+    private static List<ReadingList> withLinks(List<ReadingList> lists, List<Link> reading) {
+        java.util.Set<String> urls = new java.util.HashSet<>();
+        reading.forEach(link -> urls.add(link.url()));
+        List<ReadingList> kept = new ArrayList<>();
+        for (ReadingList list : lists) {
+            List<String> still = list.links().stream().filter(urls::contains).toList();
+            if (!still.isEmpty()) {
+                kept.add(new ReadingList(list.id(), list.title(), list.page(), list.section(), list.line(), still));
+            }
+        }
+        return kept;
     }
 
     /** Flexmark's tree of one file on a worker, within the budget; null after adding an error when it cannot be had. */

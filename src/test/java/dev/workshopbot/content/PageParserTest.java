@@ -33,12 +33,21 @@ class PageParserTest {
     }
 
     @Test
-    void relativeLinks_resolveAgainstThePage_andImagesAreNotLinks() throws IOException {
-        write("setup.md", "# Setup\n\nSee [the tools](tools), [below](#next) and ![a diagram](img.png).\n");
+    void relativeLinks_resolveAgainstThePage_areNavigationNotReading_andImagesAreNotLinks() throws IOException {
+        write(
+                "setup.md",
+                "# Setup\n\nSee [the tools](tools), [below](#next), [a guide](https://guide.example/x) "
+                        + "and ![a diagram](img.png).\n");
         Library library = load();
         assertEquals(
-                List.of(SITE + "/setup/tools", SITE + "/setup/#next"),
+                List.of("https://guide.example/x"),
                 library.links().stream().map(Link::url).toList());
+        // "tools" resolved against the page's URL (/setup/), where the site has no page
+        assertTrue(
+                library.problems().stream()
+                        .anyMatch(problem -> problem.toString()
+                                .startsWith("setup.md:3: warning: link 'the tools' goes to /setup/tools/ on the site")),
+                library.problems().toString());
     }
 
     @Test
