@@ -47,8 +47,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * The guarantee that every reply fits Discord and never pings, on the shipped workshop and on
- * {@link StressWorkshop}: every command, every autocomplete answer, every section, list, page and author, and
+ * The guarantee that every reply fits Discord and never pings, on the shipped workshop, on the Jekyll site of
+ * {@code src/test/resources/sites/study-workshop} (hints, cross-references, Liquid) and on {@link StressWorkshop}: every command, every autocomplete answer, every section, list, page and author, and
  * every button reachable from those replies. It lives in the root package to use {@link App#commands}, the
  * registry the bot itself serves.
  */
@@ -58,6 +58,7 @@ class DiscordLimitsTest {
     private static final Clock CLOCK = Clock.fixed(Instant.parse("2025-03-01T09:00:00Z"), ZoneOffset.UTC);
     private static final int PRESS_CAP = 8_000;
     private static final String SHIPPED_SITE = "https://segunakinyemi.com/ai-interview-workshop";
+    private static final String JEKYLL_SITE = "https://workshop.example.test/prep-workshop";
     private static final int SHOWN_PROBLEMS = 40;
 
     /** What members type: nothing, too little, typos, pings, Markdown, garbage and the 100-character maximum. */
@@ -112,8 +113,10 @@ class DiscordLimitsTest {
     @BeforeAll
     void loadWorkshops(@TempDir Path temp) throws IOException {
         Path stress = StressWorkshop.write(temp.resolve("stress"));
-        workshops =
-                List.of(load("shipped", Path.of("content"), SHIPPED_SITE), load("stress", stress, StressWorkshop.SITE));
+        workshops = List.of(
+                load("shipped", Path.of("content"), SHIPPED_SITE),
+                load("stress", stress, StressWorkshop.SITE),
+                load("jekyll site", Path.of("src/test/resources/sites/study-workshop"), JEKYLL_SITE));
     }
 
     private static Workshop load(String name, Path directory, String site) {
