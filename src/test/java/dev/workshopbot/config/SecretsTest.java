@@ -17,7 +17,7 @@ class SecretsTest {
                 "FATAL: password authentication failed for jdbc:postgresql://db/x?PASSWORD=a1;ssl=true|"
                         + "FATAL: password authentication failed for jdbc:postgresql://db/x?PASSWORD=***;ssl=true",
                 "jdbc:sqlite:data/workshop-bot.db|jdbc:sqlite:data/workshop-bot.db",
-                "https://discord.com/api/v10/|https://discord.com/api/v10/",
+                "https://api.example.test/v10/|https://api.example.test/v10/",
             })
     void mask_hidesPasswordsAndUserInfo_andLeavesTheRest(String text, String masked) {
         assertEquals(masked, Secrets.mask(text));
