@@ -51,9 +51,12 @@ public final class Fit {
             String chunk = rest.substring(0, end).stripTrailing();
             rest = rest.substring(end).strip();
             if (fences(chunk) % 2 == 1) {
-                // Only a code block longer than a whole chunk gets here: close it and reopen on the next chunk.
+                // Only a code block longer than a whole chunk gets here: close it and reopen it, in its language.
+                String opening = chunk.substring(chunk.lastIndexOf("```"));
+                String language =
+                        opening.substring(3, Math.max(3, opening.indexOf('\n') < 0 ? 3 : opening.indexOf('\n')));
                 chunk = chunk + "\n```";
-                rest = "```\n" + rest;
+                rest = "```" + language.strip() + "\n" + rest;
             }
             if (opensSpoiler(chunk)) {
                 // A hint longer than the rest of the page stays hidden on both sides of the cut.

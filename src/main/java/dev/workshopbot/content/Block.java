@@ -3,20 +3,30 @@ package dev.workshopbot.content;
 import java.util.List;
 
 /**
- * One block of a section's body: {@code plain} feeds summaries and search, {@code spans} keep the links
- * for full text; {@code attributes} are the kramdown attribute lists that style it (callouts). A {@link Kind#HINT}
- * is a {@code <details>} block: {@code plain} is its summary ("Hint 1"), and its content is in {@code hidden},
- * which no summary, card, daily post or search ever reads.
+ * One block of a section's body: {@code plain} feeds summaries and search, {@code spans} keep links and formatting
+ * for full text; {@code attributes} are the kramdown attribute lists on it, {@code callout} the title of the
+ * just-the-docs callout it is (null when it is none). {@code children} are a table's rows and a row's cells, or a
+ * hint's content: a {@link Kind#HINT} is a {@code <details>} block whose {@code plain} is its summary ("Hint 1"), and
+ * whose content no summary, card, daily post or search ever reads.
  */
-public record Block(Kind kind, String plain, List<Span> spans, int line, List<String> attributes, List<Block> hidden) {
+public record Block(
+        Kind kind,
+        String plain,
+        List<Span> spans,
+        int line,
+        List<String> attributes,
+        String callout,
+        List<Block> children) {
 
-    /** What a block is; only prose kinds feed summaries. */
+    /** What a block is; only prose kinds feed summaries. ROW and CELL only appear inside a TABLE. */
     public enum Kind {
         PARAGRAPH,
         LIST,
         QUOTE,
         CODE,
         TABLE,
+        ROW,
+        CELL,
         IMAGE,
         RULE,
         HINT;
@@ -29,16 +39,34 @@ public record Block(Kind kind, String plain, List<Span> spans, int line, List<St
     public Block {
         spans = List.copyOf(spans);
         attributes = List.copyOf(attributes);
-        hidden = List.copyOf(hidden);
+        children = List.copyOf(children);
     }
 
-    /** A block with nothing hidden in it: everything but a hint. */
+    /** A block with no callout and no children. */
     public Block(Kind kind, String plain, List<Span> spans, int line, List<String> attributes) {
-        this(kind, plain, spans, line, attributes, List.of());
+        this(kind, plain, spans, line, attributes, null, List.of());
     }
 
     /** A hint: its summary shown, {@code content} kept for whoever asks for it. */
     static Block hint(String summary, int line, List<Block> content) {
-        return new Block(Kind.HINT, summary, List.of(new Span(summary, null)), line, List.of(), content);
+        return new Block(Kind.HINT, summary, List.of(Span.plain(summary)), line, List.of(), null, content);
+    }
+
+    /** What a hint hides; nothing for any other block. */
+    public List<Block> hidden() {
+        return kind == Kind.HINT ? children : List.of();
+    }
+
+    /** The language a code block names ({@code ```python}), or "". */
+    public String language() {
+        return attributes.stream()
+                .filter(attribute -> attribute.startsWith(".language-"))
+                .map(attribute -> attribute.substring(".language-".length()))
+                .findFirst()
+                .orElse("");
+    }
+
+    Block withCallout(String title) {
+        return new Block(kind, plain, spans, line, attributes, title, children);
     }
 }

@@ -113,7 +113,8 @@ public final class ContentLoader {
             if (markdown == null) {
                 continue;
             }
-            PageParser.Parsed parsed = PageParser.parse(file.getKey(), source, markdown, baseUrl, listIds, problems);
+            PageParser.Parsed parsed =
+                    PageParser.parse(file.getKey(), source, markdown, baseUrl, site, listIds, problems);
             if (parsed != null) {
                 pages.add(parsed.page());
                 links.addAll(parsed.links());
@@ -123,8 +124,8 @@ public final class ContentLoader {
         }
         links = reading(
                 links, new CrossReferences(List.of(baseUrl, site.url().orElse(baseUrl)), pages), pages, problems);
-        lists = withLinks(lists, links);
         List<Page> ordered = withWorkshopKeys(NavOrder.order(pages, problems));
+        lists = uniquelyTitled(withLinks(lists, links), ordered);
         ReadingPlan plan = plan(files, ordered, problems);
         return new Library(
                 version(files),
@@ -178,6 +179,35 @@ public final class ContentLoader {
             }
         }
         return kept;
+    }
+
+    /**
+     * Reading lists whose titles tell them apart: a title two pages share carries its page ("Further Reading ·
+     * Resources"), and one repeated on the same page its number ("Further Reading (2)").
+     */
+    private static List<ReadingList> uniquelyTitled(List<ReadingList> lists, List<Page> pages) {
+        Map<String, String> pageTitles = new HashMap<>();
+        pages.forEach(page -> pageTitles.put(page.path(), page.title()));
+        Map<String, Long> uses = new HashMap<>();
+        lists.forEach(list -> uses.merge(key(list.title()), 1L, Long::sum));
+        Map<String, Integer> seen = new HashMap<>();
+        List<ReadingList> titled = new ArrayList<>();
+        for (ReadingList list : lists) {
+            String title = list.title();
+            if (uses.get(key(title)) > 1) {
+                title = title + " · " + pageTitles.getOrDefault(list.page(), list.page());
+            }
+            int n = seen.merge(key(title), 1, Integer::sum);
+            if (n > 1) {
+                title = title + " (" + n + ")";
+            }
+            titled.add(new ReadingList(list.id(), title, list.page(), list.section(), list.line(), list.links()));
+        }
+        return titled;
+    }
+
+    private static String key(String title) {
+        return title.strip().toLowerCase(java.util.Locale.ROOT);
     }
 
     /** Flexmark's tree of one file on a worker, within the budget; null after adding an error when it cannot be had. */
@@ -385,7 +415,6 @@ public final class ContentLoader {
         }
     }
 
-    /** Section ids repeated across pages keep their anchor but get a key qualified by the page. */
     /**
      * Gives every section its workshop-wide key: its anchor when no other page has that anchor, else
      * {@code page/anchor} (the page's path without {@code .md}) on every page that has it, the first one included,

@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * What a Jekyll source folder says about itself: {@code _config.yml} ({@code url} + {@code baseurl}, {@code title},
@@ -24,6 +25,7 @@ record Site(Optional<String> url, String title, List<PathMatcher> exclude, JsonN
     static final String CONFIG = "_config.yml";
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Set<String> DEFAULT_CALLOUTS = Set.of("note", "warning", "important", "highlight", "new");
 
     /** A folder that is not a Jekyll site: no URL, no title, nothing excluded, no data. */
     static final Site NONE = new Site(
@@ -81,10 +83,27 @@ record Site(Optional<String> url, String title, List<PathMatcher> exclude, JsonN
         return exclude.stream().anyMatch(matcher -> matcher.matches(relative));
     }
 
-    /** The title {@code _config.yml} gives a just-the-docs callout kind ({@code note} → "Note"), if it gives one. */
-    Optional<String> calloutTitle(String kind) {
-        String title = config.path("callouts").path(kind).path("title").asText("");
-        return title.isBlank() ? Optional.empty() : Optional.of(title.strip());
+    /**
+     * The title of the just-the-docs callout a kramdown class names ({@code {: .note }} → "Note"): the {@code title}
+     * {@code _config.yml} gives it under {@code callouts}, or its name capitalised; when the site defines no callouts,
+     * the kinds the theme's documentation uses. Empty when the class is no callout.
+     */
+    Optional<String> callout(String kind) {
+        JsonNode callouts = config.path("callouts");
+        if (callouts.isObject() && !callouts.isEmpty()) {
+            JsonNode entry = callouts.get(kind);
+            if (entry == null) {
+                return Optional.empty();
+            }
+            String title = entry.path("title").asText("").strip();
+            return Optional.of(title.isEmpty() ? capitalised(kind) : title);
+        }
+        return DEFAULT_CALLOUTS.contains(kind) ? Optional.of(capitalised(kind)) : Optional.empty();
+    }
+
+    private static String capitalised(String kind) {
+        String words = kind.replace('-', ' ').replace('_', ' ');
+        return words.isEmpty() ? words : Character.toUpperCase(words.charAt(0)) + words.substring(1);
     }
 
     private static JsonNode tree(String path, byte[] bytes, ObjectMapper mapper, List<Problem> problems) {

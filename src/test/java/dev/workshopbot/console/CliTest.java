@@ -233,7 +233,7 @@ class CliTest {
         assertEquals(List.of("id", "title", "level", "parent", "line", "summary", "words"), names(section));
         assertEquals(75, export.get("links").size());
         assertEquals(
-                List.of("text", "url", "page", "section", "list", "line"),
+                List.of("text", "url", "page", "section", "list", "line", "description"),
                 names(export.get("links").get(0)));
         assertEquals(5, export.get("quotes").size());
         assertEquals(5, export.get("readingLists").size());

@@ -105,12 +105,27 @@ class HintsTest {
     @Test
     void read_findsTheSummaryAndBody_inOneBlockOrAcrossSeveral() {
         assertEquals(
-                new Hints.Html(true, "Hint 1", "Try a map.", true),
+                new Hints.Html(true, "Hint 1", "Try a map.", true, List.of()),
                 Hints.read("<details><summary>Hint <b>1</b></summary>Try a map.</details>"));
         assertEquals(
-                new Hints.Html(true, "Hint 2", "Keep a dictionary:", false),
+                new Hints.Html(true, "Hint 2", "Keep a dictionary:", false, List.of()),
                 Hints.read("<details>\n<summary>Hint 2</summary>\nKeep a dictionary:"));
-        assertEquals(new Hints.Html(false, "", "", true), Hints.read("</details>"));
-        assertEquals(new Hints.Html(false, "", "", false), Hints.read("<div class=\"note\">x</div>"));
+        assertEquals(new Hints.Html(false, "", "", true, List.of()), Hints.read("</details>"));
+    }
+
+    @Test
+    void otherHtml_isShownAsItsText_andWhatDiscordCannotShowIsNamed() {
+        // GIVEN a wrapper, an image with and without alt text, and a video frame
+        // THEN the wrapper's text and the described image are text; the rest is named for validate
+        assertEquals(
+                new Hints.Html(false, "", "x & y", false, List.of()),
+                Hints.read("<div class=\"note\">x &amp; y</div>"));
+        assertEquals(
+                new Hints.Html(false, "", "🖼 The workshop logo", false, List.of()),
+                Hints.read("<p align=\"center\"><img src=\"logo.png\" alt=\"The workshop logo\"></p>"));
+        assertEquals(
+                new Hints.Html(false, "", "Watch:", false, List.of("iframe", "img")),
+                Hints.read("<p>Watch: <iframe src=\"https://video.test/1\"></iframe><img src=\"x.png\"></p>"));
+        assertEquals(new Hints.Html(false, "", "", false, List.of("script")), Hints.read("<script>alert(1)</script>"));
     }
 }
