@@ -24,14 +24,14 @@ public final class DailyPosts {
         Library library = post.library();
         List<Section> sections = sections(post);
         String title = "Day " + post.number() + " of " + post.total() + ": "
-                + (sections.isEmpty() ? "today's reading" : sections.get(0).title());
+                + (sections.isEmpty() ? "today's reading" : library.displayTitle(sections.get(0)));
         EmbedBuilder embed = Messages.titled(
                 title, sections.isEmpty() ? null : sections.get(0).url());
         StringBuilder description = new StringBuilder();
         for (Section section : sections) {
             description
                     .append("**")
-                    .append(Markdown.link(Fit.cut(section.title(), 200, ""), section.url()))
+                    .append(Markdown.link(Fit.cut(library.displayTitle(section), 200, ""), section.url()))
                     .append("**\n")
                     .append(Markdown.escape(section.summary()))
                     .append("\n\n");

@@ -137,7 +137,7 @@ public final class Markdown {
         if (span.url() == null) {
             return shown;
         }
-        return "[" + shown + "](" + safeUrl(span.url()) + ")";
+        return (span.has(Span.Mark.CROSS_REFERENCE) ? "→ " : "") + "[" + shown + "](" + safeUrl(span.url()) + ")";
     }
 
     /** Inline code: Discord shows what is between the backticks as it is, so it is not escaped. */

@@ -125,7 +125,8 @@ public final class QuoteCommand implements SlashCommand {
                         null)
                 .setDescription(quoteText(quote, Messages.DESCRIPTION_MAX - 200, section));
         if (section != null) {
-            embed.addField("From", Markdown.link(Fit.cut(section.title(), 200, ""), section.url()), false);
+            embed.addField(
+                    "From", Markdown.link(Fit.cut(library.displayTitle(section), 200, ""), section.url()), false);
         }
         embed.setFooter(
                 "Quote " + (chosen + 1) + " of " + library.quotes().size() + " · content " + library.shortVersion());

@@ -89,7 +89,8 @@ public final class ReadingListCommand implements SlashCommand {
             for (ReadingList list : library.readingLists()) {
                 int size = library.linksOf(list).size();
                 String where = library.section(list.page(), list.section())
-                        .map(section -> " · " + Markdown.link(Fit.cut(section.title(), 80, ""), section.url()))
+                        .map(section ->
+                                " · " + Markdown.link(Fit.cut(library.displayTitle(section), 80, ""), section.url()))
                         .orElse("");
                 lines.add("• **" + Markdown.escape(Fit.cut(list.title(), 150, "")) + "** — " + size
                         + (size == 1 ? " link" : " links") + where);
@@ -119,8 +120,11 @@ public final class ReadingListCommand implements SlashCommand {
         List<String> chunks = rendered.pages(library.version(), list.id(), () -> {
             List<String> lines = new ArrayList<>();
             for (Link link : library.linksOf(list)) {
+                String about = link.description() == null
+                        ? link.host()
+                        : Fit.cut(link.description(), 200, "") + " (" + link.host() + ")";
                 lines.add("• " + Markdown.link(Fit.cut(link.text(), 200, ""), link.url()) + " — "
-                        + Markdown.escape(link.host()));
+                        + Markdown.escape(about));
             }
             return Pages.of(lines, LINKS_PER_PAGE, PAGE_CHARS);
         });
@@ -134,7 +138,8 @@ public final class ReadingListCommand implements SlashCommand {
                 .setDescription(chunks.get(page))
                 .setFooter(Fit.cut(
                         note + library.linksOf(list).size() + " links"
-                                + section.map(s -> " · from " + s.title()).orElse("") + " · content "
+                                + section.map(s -> " · from " + library.displayTitle(s))
+                                        .orElse("") + " · content "
                                 + library.shortVersion(),
                         Messages.FOOTER_MAX,
                         ""));

@@ -81,7 +81,7 @@ public final class SectionCommand implements SlashCommand {
                 ? ""
                 : "The workshop was updated since that message; " + "this is the current text.\n";
         if (button.action().equals("hint")) {
-            return hint(section.get(), button, changed);
+            return hint(library, section.get(), button, changed);
         }
         if (button.action().equals("next")) {
             return library.next(section.get())
@@ -92,7 +92,7 @@ public final class SectionCommand implements SlashCommand {
         List<String> pages = rendered.pages(library.version(), section.get().key(), () -> fullText(section.get()));
         int page = Pages.clamp(button.intArg(1, 0), pages.size());
         EmbedBuilder embed = Messages.titled(
-                        section.get().title(), section.get().url())
+                        library.displayTitle(section.get()), section.get().url())
                 .setDescription(pages.get(page))
                 .setFooter(Fit.cut(
                         changed + "Full text · page " + (page + 1) + " of " + pages.size(), Messages.FOOTER_MAX, ""));
@@ -108,7 +108,7 @@ public final class SectionCommand implements SlashCommand {
     /** The section card: title linked to its anchor, summary, key quote, reading links, page and version. */
     static MessageCreateData card(Library library, Section section) {
         String page = library.page(section.pagePath()).map(Page::title).orElse(section.pagePath());
-        EmbedBuilder embed = Messages.titled(section.title(), section.url())
+        EmbedBuilder embed = Messages.titled(library.displayTitle(section), section.url())
                 .setDescription(Fit.cut(
                         Markdown.escape(section.summary()),
                         SUMMARY_MAX,
@@ -151,7 +151,7 @@ public final class SectionCommand implements SlashCommand {
     }
 
     /** One hint of a section, for the member who asked only: its summary as the title, its content below. */
-    private static Reply hint(Section section, ButtonId button, String changed) {
+    private static Reply hint(Library library, Section section, ButtonId button, String changed) {
         List<Block> hints = hints(section);
         OptionalInt index = button.indexArg(1, hints.size());
         if (index.isEmpty()) {
@@ -163,7 +163,7 @@ public final class SectionCommand implements SlashCommand {
                 .map(Markdown::block)
                 .filter(text -> !text.isBlank())
                 .collect(Collectors.joining("\n\n"));
-        EmbedBuilder embed = Messages.titled(hint.plain() + " · " + section.title(), section.url())
+        EmbedBuilder embed = Messages.titled(hint.plain() + " · " + library.displayTitle(section), section.url())
                 .setDescription(Fit.cut(
                         content.isBlank() ? "*(This hint is empty.)*" : content,
                         Messages.DESCRIPTION_MAX - 100,

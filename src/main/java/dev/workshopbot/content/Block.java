@@ -66,6 +66,10 @@ public record Block(
                 .orElse("");
     }
 
+    Block withSpans(List<Span> spans, List<Block> children) {
+        return new Block(kind, plain, spans, line, attributes, callout, children);
+    }
+
     Block withCallout(String title) {
         return new Block(kind, plain, spans, line, attributes, title, children);
     }

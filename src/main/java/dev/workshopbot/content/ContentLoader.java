@@ -122,8 +122,12 @@ public final class ContentLoader {
                 lists.addAll(parsed.readingLists());
             }
         }
-        links = reading(
-                links, new CrossReferences(List.of(baseUrl, site.url().orElse(baseUrl)), pages), pages, problems);
+        CrossReferences references =
+                new CrossReferences(List.of(baseUrl, site.url().orElse(baseUrl)), pages);
+        links = reading(links, references, pages, problems);
+        pages = pages.stream()
+                .map(page -> withCrossReferences(page, references))
+                .toList();
         List<Page> ordered = withWorkshopKeys(NavOrder.order(pages, problems));
         lists = uniquelyTitled(withLinks(lists, links), ordered);
         ReadingPlan plan = plan(files, ordered, problems);
@@ -165,6 +169,51 @@ public final class ContentLoader {
             }
         }
         return reading;
+    }
+
+    /**
+     * The page with every link to a page of the workshop marked as a cross-reference and pointed at that page's URL
+     * on the site (a link written {@code setup.md#install} goes to {@code …/setup/#install}).
+     */
+    private static Page withCrossReferences(Page page, CrossReferences references) {
+        List<Section> sections = new ArrayList<>();
+        for (Section section : page.sections()) {
+            List<Block> blocks = section.blocks().stream()
+                    .map(block -> withCrossReferences(block, page, references))
+                    .toList();
+            sections.add(new Section(
+                    section.id(),
+                    section.key(),
+                    section.title(),
+                    section.level(),
+                    section.parent(),
+                    section.line(),
+                    section.summary(),
+                    section.words(),
+                    section.pagePath(),
+                    section.url(),
+                    blocks));
+        }
+        return new Page(page.path(), page.title(), page.navOrder(), page.parent(), page.url(), sections);
+    }
+
+    private static Block withCrossReferences(Block block, Page page, CrossReferences references) {
+        List<Span> spans = new ArrayList<>();
+        for (Span span : block.spans()) {
+            if (span.url() != null
+                    && !span.has(Span.Mark.IMAGE)
+                    && references.of(span.url(), page) instanceof CrossReferences.Target.ToPage to) {
+                int hash = span.url().indexOf('#');
+                String anchor = hash < 0 ? "" : span.url().substring(hash);
+                spans.add(span.withUrl(to.page().url() + anchor, Span.Mark.CROSS_REFERENCE));
+            } else {
+                spans.add(span);
+            }
+        }
+        List<Block> children = block.children().stream()
+                .map(child -> withCrossReferences(child, page, references))
+                .toList();
+        return block.withSpans(spans, children);
     }
 
     /** Reading lists with only the links that are still reading; a list left with none is no reading list. */

@@ -35,6 +35,7 @@ public final class Library {
     private final Map<String, List<Link>> linksByList = new HashMap<>();
 
     private final String baseUrl;
+    private final Map<String, Integer> pagesWithTitle = new HashMap<>();
 
     Library(
             String version,
@@ -67,6 +68,12 @@ public final class Library {
             }
         }
         this.sections = Collections.unmodifiableList(ordered);
+        for (Page page : this.pages) {
+            page.sections().stream()
+                    .map(section -> titleKey(section.title()))
+                    .distinct()
+                    .forEach(title -> pagesWithTitle.merge(title, 1, Integer::sum));
+        }
         for (ReadingList list : this.readingLists) {
             listsById.put(list.id(), list);
             listsByHandle.put(handleOf(list.id()), list);
@@ -85,12 +92,31 @@ public final class Library {
                     .computeIfAbsent(quote.page() + "#" + quote.section(), key -> new ArrayList<>())
                     .add(quote);
         }
+        Map<String, Map<String, Link>> sectionLinks = new HashMap<>();
         for (Link link : this.links) {
-            linksBySection
-                    .computeIfAbsent(link.page() + "#" + link.section(), key -> new ArrayList<>())
-                    .add(link);
+            // A URL linked twice in a section is listed once, where it first appears.
+            sectionLinks
+                    .computeIfAbsent(link.page() + "#" + link.section(), key -> new LinkedHashMap<>())
+                    .putIfAbsent(link.url(), link);
             firstLinkByUrl.putIfAbsent(link.url(), link);
         }
+        sectionLinks.forEach((key, byUrl) -> linksBySection.put(key, List.copyOf(byUrl.values())));
+    }
+
+    /**
+     * A section's title as shown anywhere a reader cannot see its page: qualified by the page's title when another
+     * page has a section of the same title ("Hints · Exercise 1: Two Sum").
+     */
+    public String displayTitle(Section section) {
+        if (pagesWithTitle.getOrDefault(titleKey(section.title()), 1) < 2) {
+            return section.title();
+        }
+        return section.title() + " · "
+                + page(section.pagePath()).map(Page::title).orElse(section.pagePath());
+    }
+
+    private static String titleKey(String title) {
+        return title.strip().toLowerCase(java.util.Locale.ROOT);
     }
 
     /** What page URLs start with: the configured site, the one {@code _config.yml} names, or a placeholder. */
@@ -224,7 +250,7 @@ public final class Library {
         return Optional.ofNullable(firstLinkByUrl.get(url));
     }
 
-    /** Links of a section (not its subsections), in document order. */
+    /** Links of a section (not its subsections), in document order, one per URL. */
     public List<Link> linksOf(Section section) {
         return Collections.unmodifiableList(
                 linksBySection.getOrDefault(section.pagePath() + "#" + section.id(), List.of()));

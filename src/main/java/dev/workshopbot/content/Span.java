@@ -8,8 +8,12 @@ import java.util.Set;
  */
 public record Span(String text, String url, Set<Mark> marks, String language) {
 
-    /** Inline formatting kept from the Markdown. {@link #IMAGE} is an image's alt text, linked to the image. */
+    /**
+     * Inline formatting kept from the Markdown. {@link #IMAGE} is an image's alt text, linked to the image;
+     * {@link #CROSS_REFERENCE} a link to a page of the workshop itself, shown as navigation ("→ Setup").
+     */
     public enum Mark {
+        CROSS_REFERENCE,
         STRIKE,
         BOLD,
         ITALIC,
@@ -43,6 +47,12 @@ public record Span(String text, String url, Set<Mark> marks, String language) {
     /** Whether the text is prose a summary or search may read: not code blocks, not image descriptions. */
     public boolean isProse() {
         return !has(Mark.CODE_BLOCK) && !has(Mark.IMAGE);
+    }
+
+    Span withUrl(String url, Mark mark) {
+        java.util.EnumSet<Mark> more = java.util.EnumSet.of(mark);
+        more.addAll(marks);
+        return new Span(text, url, more, language);
     }
 
     Span withText(String text) {

@@ -4,6 +4,7 @@ import com.vladsch.flexmark.ext.tables.TableBlock;
 import com.vladsch.flexmark.ext.tables.TableCell;
 import com.vladsch.flexmark.ext.tables.TableHead;
 import com.vladsch.flexmark.ext.tables.TableRow;
+import com.vladsch.flexmark.ext.tables.TableSeparator;
 import com.vladsch.flexmark.util.ast.Node;
 import java.util.ArrayList;
 import java.util.List;
@@ -25,6 +26,9 @@ final class TableReader {
         List<Block> rows = new ArrayList<>();
         StringBuilder plain = new StringBuilder();
         for (Node row : descendants(table, TableRow.class)) {
+            if (row.getParent() instanceof TableSeparator) {
+                continue;
+            }
             boolean header = row.getParent() instanceof TableHead;
             List<Block> cells = new ArrayList<>();
             StringBuilder rowPlain = new StringBuilder();

@@ -176,7 +176,7 @@ public final class SearchIndex {
         return switch (kind) {
             case SECTION -> {
                 Section section = library.sections().get(ordinal);
-                yield new Hit(kind, ordinal, section.title(), snippet, section.url());
+                yield new Hit(kind, ordinal, library.displayTitle(section), snippet, section.url());
             }
             case QUOTE -> {
                 Quote quote = library.quotes().get(ordinal);

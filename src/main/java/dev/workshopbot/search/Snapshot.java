@@ -1,14 +1,11 @@
 package dev.workshopbot.search;
 
 import dev.workshopbot.content.Library;
-import dev.workshopbot.content.Page;
 import dev.workshopbot.content.Quote;
 import dev.workshopbot.content.Section;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 /** One content version with everything built from it: served as a unit, swapped as a unit. */
@@ -34,18 +31,11 @@ public record Snapshot(
                         .toList()));
     }
 
-    /** Section titles repeated across pages are told apart by their page title. */
+    /** Section titles repeated across pages are told apart by their page title, as everywhere they are shown. */
     private static Suggester sectionSuggester(Library library) {
-        Map<String, Integer> titleCounts = new HashMap<>();
-        library.sections().forEach(section -> titleCounts.merge(section.title(), 1, Integer::sum));
         List<Suggester.Entry> entries = new ArrayList<>();
         for (Section section : library.sections()) {
-            String label = section.title();
-            if (titleCounts.get(label) > 1) {
-                label = label + " — "
-                        + library.page(section.pagePath()).map(Page::title).orElse(section.pagePath());
-            }
-            entries.add(new Suggester.Entry(label, library.handle(section)));
+            entries.add(new Suggester.Entry(library.displayTitle(section), library.handle(section)));
         }
         return new Suggester(entries);
     }

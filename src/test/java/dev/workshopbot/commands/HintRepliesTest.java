@@ -36,7 +36,7 @@ class HintRepliesTest {
     @Test
     void theCardOfAHintsSection_showsNoHintText_andOffersAButtonPerHint() {
         // WHEN a member opens exercise 1's Hints section in public
-        Reply reply = card("Hints — Exercise 1: Two Sum");
+        Reply reply = card("Hints · Exercise 1: Two Sum");
         String body = json(reply);
         // THEN no word of any hint is in the callback Discord would receive
         assertFalse(reply.ephemeral());

@@ -28,13 +28,13 @@ class LookupsTest {
         Lookup.Ambiguous<Section> ambiguous = assertInstanceOf(Lookup.Ambiguous.class, hints);
         assertEquals(3, ambiguous.candidates().size(), ambiguous.candidates().toString());
         assertTrue(
-                ambiguous.candidates().stream().allMatch(name -> name.startsWith("Hints — Exercise ")),
+                ambiguous.candidates().stream().allMatch(name -> name.startsWith("Hints · Exercise ")),
                 ambiguous.candidates().toString());
     }
 
     @Test
     void aRepeatedHeadingQualifiedByItsPage_isFoundOnThatPage() {
-        Lookup<Section> found = LOOKUPS.section("Problem Statement — Exercise 2: Sorted Pair");
+        Lookup<Section> found = LOOKUPS.section("Problem Statement · Exercise 2: Sorted Pair");
         Section section = assertInstanceOf(Lookup.Found.class, found).value() instanceof Section s ? s : null;
         assertEquals("exercises/exercise-2.md", section.pagePath());
         assertEquals("problem-statement", section.id());
