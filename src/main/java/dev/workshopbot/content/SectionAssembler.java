@@ -117,6 +117,7 @@ final class SectionAssembler {
         Set<String> ids = new LinkedHashSet<>();
         for (int i = 0; i < drafts.size(); i++) {
             Draft draft = drafts.get(i);
+            int index = i;
             ids.add(draft.id);
             String parent = draft.parent;
             if (parent == null && !draft.preamble && draft.level > 1 && drafts.get(0).preamble) {
@@ -124,7 +125,7 @@ final class SectionAssembler {
             }
             String summary = authored.containsKey(draft.id)
                     ? authored.get(draft.id)
-                    : Summarizer.section(draft.title, draft.blocks, subsectionBlocks(i));
+                    : Summarizer.section(draft.title, draft.blocks, () -> subsectionBlocks(index));
             String url = draft.preamble ? pageUrl : pageUrl + "#" + draft.id;
             sections.add(new Section(
                     draft.id,

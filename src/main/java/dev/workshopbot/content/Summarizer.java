@@ -1,20 +1,17 @@
 package dev.workshopbot.content;
 
-import java.io.IOException;
-import java.io.StringReader;
-import java.io.UncheckedIOException;
 import java.text.BreakIterator;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.apache.lucene.analysis.Analyzer;
-import org.apache.lucene.analysis.TokenStream;
+import org.apache.lucene.analysis.CharArraySet;
 import org.apache.lucene.analysis.en.EnglishAnalyzer;
-import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
+import org.apache.lucene.analysis.en.EnglishMinimalStemmer;
 
 /**
  * Extractive summaries of at most {@value #MAX} characters, deterministic, in whole sentences: the sentences most
@@ -31,22 +28,29 @@ public final class Summarizer {
     private static final Pattern URL = Pattern.compile("(?i)\\b(https?://|www\\.)\\S+");
     private static final Pattern ITEM = Pattern.compile("^(?:\\d+\\. |• )(.*)$");
     private static final double DAMPING = 0.85;
-    private static final int ITERATIONS = 40;
+    private static final int ITERATIONS = 20;
     /** Sentences compared: enough for any section a summary describes, few enough that TextRank stays cheap. */
-    private static final int MAX_CANDIDATES = 40;
+    private static final int MAX_CANDIDATES = 24;
+    /**
+     * Text read for candidates: four summaries' worth. What a section says first it says most, and the prior below
+     * ranks later sentences lower anyway; reading all of a long section would only cost time.
+     */
+    private static final int MAX_READ = 4 * MAX;
 
-    private static final Analyzer ANALYZER = new EnglishAnalyzer();
+    private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}]+");
+    private static final CharArraySet STOP_WORDS = EnglishAnalyzer.ENGLISH_STOP_WORDS_SET;
+    private static final EnglishMinimalStemmer STEMMER = new EnglishMinimalStemmer();
 
     private Summarizer() {}
 
     /** A section's summary from its blocks, or from its sub-sections' blocks when it has no text of its own. */
-    static String section(String title, List<Block> own, List<Block> subsections) {
+    static String section(String title, List<Block> own, Supplier<List<Block>> subsections) {
         String summary = ofProse(title, own);
         if (summary.isEmpty()) {
-            summary = ofProse(title, subsections);
+            summary = ofProse(title, subsections.get());
         }
         if (summary.isEmpty()) {
-            summary = whatItHolds(own.isEmpty() ? subsections : own);
+            summary = whatItHolds(own.isEmpty() ? subsections.get() : own);
         }
         return summary.isEmpty() ? "This heading has no text of its own." : summary;
     }
@@ -83,7 +87,8 @@ public final class Summarizer {
      */
     static List<String> candidates(String title, List<Block> blocks, boolean linkLists) {
         List<String> out = new ArrayList<>();
-        for (int i = 0; i < blocks.size() && out.size() < MAX_CANDIDATES; i++) {
+        int read = 0;
+        for (int i = 0; i < blocks.size() && out.size() < MAX_CANDIDATES && read < MAX_READ; i++) {
             Block block = blocks.get(i);
             Block next = i + 1 < blocks.size() ? blocks.get(i + 1) : null;
             if (block.kind() == Block.Kind.LIST) {
@@ -104,6 +109,7 @@ public final class Summarizer {
                 continue;
             }
             String text = block.kind() == Block.Kind.QUOTE ? quoteText(block) : block.plain();
+            read += text.length();
             boolean introducesList = next != null && next.kind() == Block.Kind.LIST && isLeadIn(text);
             List<String> sentences = sentences(text.strip().replaceAll("\\s+", " "));
             for (int s = 0; s < sentences.size(); s++) {
@@ -179,16 +185,21 @@ public final class Summarizer {
             prior[i] /= priorSum;
             rank[i] = prior[i];
         }
+        double[][] transition = new double[n][n];
+        for (int i = 0; i < n; i++) {
+            for (int j = 0; j < n; j++) {
+                transition[i][j] = out[j] > 0 ? DAMPING * weight[j][i] / out[j] : 0;
+            }
+        }
         for (int iteration = 0; iteration < ITERATIONS; iteration++) {
             double[] next = new double[n];
             for (int i = 0; i < n; i++) {
-                double sum = 0;
+                double sum = (1 - DAMPING) * prior[i];
+                double[] row = transition[i];
                 for (int j = 0; j < n; j++) {
-                    if (weight[j][i] > 0) {
-                        sum += weight[j][i] / out[j] * rank[j];
-                    }
+                    sum += row[j] * rank[j];
                 }
-                next[i] = (1 - DAMPING) * prior[i] + DAMPING * sum;
+                next[i] = sum;
             }
             rank = next;
         }
@@ -199,27 +210,31 @@ public final class Summarizer {
         if (a.size() < 2 || b.size() < 2) {
             return 0;
         }
+        Set<String> small = a.size() <= b.size() ? a : b;
+        Set<String> large = small == a ? b : a;
         int shared = 0;
-        for (String word : a) {
-            if (b.contains(word)) {
+        for (String word : small) {
+            if (large.contains(word)) {
                 shared++;
             }
         }
         return shared / (Math.log(a.size()) + Math.log(b.size()));
     }
 
-    /** A sentence's content words, stemmed and without stop words (Lucene's English analysis). */
+    /**
+     * A sentence's content words: lower-cased, without English stop words, plurals folded (Lucene's stop set and
+     * minimal English stemmer; the full analysis chain cost a third of an index build for no better ranking).
+     */
     static Set<String> terms(String sentence) {
         Set<String> terms = new HashSet<>();
-        try (TokenStream tokens = ANALYZER.tokenStream("", new StringReader(sentence))) {
-            CharTermAttribute term = tokens.addAttribute(CharTermAttribute.class);
-            tokens.reset();
-            while (tokens.incrementToken()) {
-                terms.add(term.toString());
+        Matcher word = WORD.matcher(sentence);
+        while (word.find()) {
+            String lower = word.group().toLowerCase(Locale.ROOT);
+            if (lower.length() < 2 || STOP_WORDS.contains(lower)) {
+                continue;
             }
-            tokens.end();
-        } catch (IOException e) {
-            throw new UncheckedIOException("reading a string cannot fail", e);
+            char[] chars = lower.toCharArray();
+            terms.add(new String(chars, 0, STEMMER.stem(chars, chars.length)));
         }
         return terms;
     }
@@ -337,7 +352,13 @@ public final class Summarizer {
     }
 
     private static String clean(String text) {
-        return URL.matcher(text).replaceAll("").strip().replaceAll("\\s+", " ");
+        String clean = hasUrl(text) ? URL.matcher(text).replaceAll("") : text;
+        return clean.strip().replaceAll("\\s+", " ");
+    }
+
+    private static boolean hasUrl(String text) {
+        return (text.contains("http") || text.contains("www."))
+                && URL.matcher(text).find();
     }
 
     /** Sentences with their trailing blank, in order. */
