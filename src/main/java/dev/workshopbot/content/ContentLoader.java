@@ -181,18 +181,7 @@ public final class ContentLoader {
             List<Block> blocks = section.blocks().stream()
                     .map(block -> withCrossReferences(block, page, references))
                     .toList();
-            sections.add(new Section(
-                    section.id(),
-                    section.key(),
-                    section.title(),
-                    section.level(),
-                    section.parent(),
-                    section.line(),
-                    section.summary(),
-                    section.words(),
-                    section.pagePath(),
-                    section.url(),
-                    blocks));
+            sections.add(section.withBlocks(blocks));
         }
         return new Page(page.path(), page.title(), page.navOrder(), page.parent(), page.url(), sections);
     }
@@ -480,18 +469,7 @@ public final class ContentLoader {
             List<Section> sections = new ArrayList<>();
             for (Section section : page.sections()) {
                 if (pagesWithId.get(section.id()) > 1) {
-                    section = new Section(
-                            section.id(),
-                            Library.pageKey(page.path()) + "/" + section.id(),
-                            section.title(),
-                            section.level(),
-                            section.parent(),
-                            section.line(),
-                            section.summary(),
-                            section.words(),
-                            section.pagePath(),
-                            section.url(),
-                            section.blocks());
+                    section = section.withKey(Library.pageKey(page.path()) + "/" + section.id());
                 }
                 sections.add(section);
             }

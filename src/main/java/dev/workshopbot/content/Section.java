@@ -22,4 +22,12 @@ public record Section(
     public Section {
         blocks = List.copyOf(blocks);
     }
+
+    Section withKey(String key) {
+        return new Section(id, key, title, level, parent, line, summary, words, pagePath, url, blocks);
+    }
+
+    Section withBlocks(List<Block> blocks) {
+        return new Section(id, key, title, level, parent, line, summary, words, pagePath, url, blocks);
+    }
 }
