@@ -52,9 +52,8 @@ public final class Fit {
             rest = rest.substring(end).strip();
             if (fences(chunk) % 2 == 1) {
                 // Only a code block longer than a whole chunk gets here: close it and reopen it, in its language.
-                String opening = chunk.substring(chunk.lastIndexOf("```"));
-                String language =
-                        opening.substring(3, Math.max(3, opening.indexOf('\n') < 0 ? 3 : opening.indexOf('\n')));
+                String opening = chunk.substring(chunk.lastIndexOf("```") + 3);
+                String language = opening.lines().findFirst().orElse("");
                 chunk = chunk + "\n```";
                 rest = "```" + language.strip() + "\n" + rest;
             }

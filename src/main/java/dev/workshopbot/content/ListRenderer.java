@@ -77,12 +77,21 @@ final class ListRenderer {
 
     /** A code block in an item: kept whole for full text, and no part of the item's prose. */
     private static Inlines.Rendered code(Node node) {
+        return new Inlines.Rendered("", List.of(Span.codeBlock(codeText(node), language(node))));
+    }
+
+    /** A code block's code, without its fences and trailing blank lines. */
+    static String codeText(Node node) {
         String code = node instanceof FencedCodeBlock fenced
                 ? fenced.getContentChars().toString()
                 : node.getChildChars().toString();
-        String language = node instanceof FencedCodeBlock fenced
+        return code.stripTrailing();
+    }
+
+    /** The language a fenced code block names ({@code ```python}), or "". */
+    static String language(Node node) {
+        return node instanceof FencedCodeBlock fenced
                 ? fenced.getInfo().toString().strip()
                 : "";
-        return new Inlines.Rendered("", List.of(Span.codeBlock(code.stripTrailing(), language)));
     }
 }

@@ -1,7 +1,6 @@
 package dev.workshopbot.content;
 
 import com.vladsch.flexmark.ast.BlockQuote;
-import com.vladsch.flexmark.ast.FencedCodeBlock;
 import com.vladsch.flexmark.ast.Heading;
 import com.vladsch.flexmark.ast.HtmlBlock;
 import com.vladsch.flexmark.ast.HtmlCommentBlock;
@@ -402,20 +401,15 @@ final class PageParser {
     }
 
     private void code(Node node) {
-        String code = node instanceof FencedCodeBlock fenced
-                ? fenced.getContentChars().toString()
-                : node.getChildChars().toString();
+        String code = ListRenderer.codeText(node);
         List<String> attributes = takeAttributes();
-        if (node instanceof FencedCodeBlock fenced && !fenced.getInfo().isBlank()) {
-            attributes.add(".language-" + fenced.getInfo().toString().strip());
+        String language = ListRenderer.language(node);
+        if (!language.isEmpty()) {
+            attributes.add(".language-" + language);
         }
         section(node)
-                .add(withCallout(new Block(
-                        Block.Kind.CODE,
-                        code.stripTrailing(),
-                        List.of(Span.plain(code.stripTrailing())),
-                        Inlines.line(node),
-                        attributes)));
+                .add(withCallout(
+                        new Block(Block.Kind.CODE, code, List.of(Span.plain(code)), Inlines.line(node), attributes)));
     }
 
     private Block block(Block.Kind kind, Inlines.Rendered text, Node node) {
