@@ -23,6 +23,8 @@ final class LinkResolver {
     private final String path;
     private final String pageUrl;
     private final List<Problem> problems;
+    /** The page's URL parsed, once per page rather than once per relative link. */
+    private URI pageUri;
 
     LinkResolver(String path, String pageUrl, List<Problem> problems) {
         this.path = path;
@@ -60,15 +62,16 @@ final class LinkResolver {
             return null;
         }
         try {
-            String url = absolute(target);
-            if (url == null) {
+            URI uri = absolute(target);
+            if (uri == null) {
                 problems.add(Problem.warning(
                         path,
                         line,
                         "link to '" + abbreviate(target) + "' dropped: only http, https and mailto links are kept"));
                 return null;
             }
-            String refusal = url.startsWith("mailto:") ? null : discordRefusal(url, MAX_LINK_URL);
+            String url = uri.toString();
+            String refusal = url.startsWith("mailto:") ? null : refusal(url, uri, MAX_LINK_URL);
             if (refusal != null) {
                 problems.add(Problem.warning(
                         path,
@@ -87,8 +90,12 @@ final class LinkResolver {
     /** The same URL as {@link #resolve} for a target already reported, or null, without a second warning. */
     String quietly(String destination) {
         try {
-            String url = absolute(destination.strip());
-            return url == null || url.startsWith("mailto:") || discordRefusal(url, MAX_LINK_URL) == null ? url : null;
+            URI uri = absolute(destination.strip());
+            if (uri == null) {
+                return null;
+            }
+            String url = uri.toString();
+            return url.startsWith("mailto:") || refusal(url, uri, MAX_LINK_URL) == null ? url : null;
         } catch (URISyntaxException | IllegalArgumentException e) {
             return null;
         }
@@ -101,16 +108,19 @@ final class LinkResolver {
     }
 
     /** The absolute URL of a link target, or null when its scheme is not one we keep. */
-    private String absolute(String target) throws URISyntaxException {
+    private URI absolute(String target) throws URISyntaxException {
         URI uri = new URI(target.replace(" ", "%20"));
         String scheme = uri.getScheme();
         if (scheme != null) {
-            return KEPT_SCHEMES.contains(scheme.toLowerCase(Locale.ROOT)) ? target.replace(" ", "%20") : null;
+            return KEPT_SCHEMES.contains(scheme.toLowerCase(Locale.ROOT)) ? uri : null;
         }
         if (target.startsWith("#")) {
-            return pageUrl + target;
+            return new URI(pageUrl + target);
         }
-        return new URI(pageUrl).resolve(uri).toString();
+        if (pageUri == null) {
+            pageUri = new URI(pageUrl);
+        }
+        return pageUri.resolve(uri);
     }
 
     /**
@@ -118,6 +128,11 @@ final class LinkResolver {
      * absolute http(s) URI, and a bracket left open also ends a Markdown link early.
      */
     static String discordRefusal(String url, int max) {
+        return refusal(url, null, max);
+    }
+
+    /** {@link #discordRefusal} for a URL already parsed as {@code parsed}, or null to parse it here. */
+    private static String refusal(String url, URI parsed, int max) {
         if (url.length() > max) {
             return "is " + url.length() + " characters long; Discord takes at most " + max;
         }
@@ -138,7 +153,7 @@ final class LinkResolver {
             return "opens a bracket it never closes";
         }
         try {
-            URI uri = new URI(url);
+            URI uri = parsed != null ? parsed : new URI(url);
             String scheme = uri.getScheme();
             if (scheme == null
                     || !scheme.equalsIgnoreCase("http") && !scheme.equalsIgnoreCase("https")

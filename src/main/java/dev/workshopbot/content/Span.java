@@ -56,6 +56,6 @@ public record Span(String text, String url, Set<Mark> marks, String language) {
     }
 
     Span withText(String text) {
-        return new Span(text, url, marks, language);
+        return text.equals(this.text) ? this : new Span(text, url, marks, language);
     }
 }

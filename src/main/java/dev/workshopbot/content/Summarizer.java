@@ -2,10 +2,9 @@ package dev.workshopbot.content;
 
 import java.text.BreakIterator;
 import java.util.ArrayList;
-import java.util.HashSet;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-import java.util.Set;
 import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -24,20 +23,22 @@ public final class Summarizer {
 
     public static final int MAX = 300;
 
-    private static final Pattern SENTENCE_END = Pattern.compile("[.!?…][\"'”’)\\]]*\\s*$");
     private static final Pattern URL = Pattern.compile("(?i)\\b(https?://|www\\.)\\S+");
     private static final Pattern ITEM = Pattern.compile("^(?:\\d+\\. |• )(.*)$");
     private static final double DAMPING = 0.85;
     private static final int ITERATIONS = 20;
     /** Sentences compared: enough for any section a summary describes, few enough that TextRank stays cheap. */
-    private static final int MAX_CANDIDATES = 24;
+    private static final int MAX_CANDIDATES = 12;
     /**
      * Text read for candidates: four summaries' worth. What a section says first it says most, and the prior below
      * ranks later sentences lower anyway; reading all of a long section would only cost time.
      */
-    private static final int MAX_READ = 4 * MAX;
+    private static final int MAX_READ = 3 * MAX;
 
-    private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}]+");
+    /** A sentence iterator per thread: making one costs more than splitting a paragraph with it. */
+    private static final ThreadLocal<BreakIterator> SENTENCES =
+            ThreadLocal.withInitial(() -> BreakIterator.getSentenceInstance(Locale.ENGLISH));
+
     private static final CharArraySet STOP_WORDS = EnglishAnalyzer.ENGLISH_STOP_WORDS_SET;
     private static final EnglishMinimalStemmer STEMMER = new EnglishMinimalStemmer();
 
@@ -87,8 +88,8 @@ public final class Summarizer {
      */
     static List<String> candidates(String title, List<Block> blocks, boolean linkLists) {
         List<String> out = new ArrayList<>();
-        int read = 0;
-        for (int i = 0; i < blocks.size() && out.size() < MAX_CANDIDATES && read < MAX_READ; i++) {
+        int readSoFar = 0;
+        for (int i = 0; i < blocks.size() && out.size() < MAX_CANDIDATES && readSoFar < MAX_READ; i++) {
             Block block = blocks.get(i);
             Block next = i + 1 < blocks.size() ? blocks.get(i + 1) : null;
             if (block.kind() == Block.Kind.LIST) {
@@ -109,23 +110,58 @@ public final class Summarizer {
                 continue;
             }
             String text = block.kind() == Block.Kind.QUOTE ? quoteText(block) : block.plain();
-            read += text.length();
             boolean introducesList = next != null && next.kind() == Block.Kind.LIST && isLeadIn(text);
-            List<String> sentences = sentences(text.strip().replaceAll("\\s+", " "));
+            // Only what is left of the budget is read: a long paragraph's tail would never be picked anyway.
+            int budget = MAX_READ - readSoFar + MAX;
+            String read = collapseBlanks(text, budget);
+            boolean cut = read.length() >= budget;
+            readSoFar += read.length();
+            List<String> sentences = sentences(read);
             for (int s = 0; s < sentences.size(); s++) {
                 String sentence = sentences.get(s).strip();
                 boolean last = s == sentences.size() - 1;
-                if (last && introducesList) {
+                if (last && (introducesList || cut)) {
                     continue;
                 }
-                if (SENTENCE_END.matcher(sentence).find()
-                        && sentence.length() >= 12
-                        && !URL.matcher(sentence).find()) {
+                if (endsSentence(sentence) && sentence.length() >= 12 && !hasUrl(sentence)) {
                     out.add(sentence);
                 }
             }
         }
         return out;
+    }
+
+    /** Whether a sentence ends in its mark, before any closing quotes or brackets. */
+    private static boolean endsSentence(String sentence) {
+        for (int i = sentence.length() - 1; i >= 0; i--) {
+            char c = sentence.charAt(i);
+            if (c == '.' || c == '!' || c == '?' || c == '…') {
+                return true;
+            }
+            if ("\"'”’)]".indexOf(c) < 0 && !Character.isWhitespace(c)) {
+                return false;
+            }
+        }
+        return false;
+    }
+
+    /** {@code text} stripped, each run of blanks one space, at most {@code max} characters of it. */
+    private static String collapseBlanks(String text, int max) {
+        StringBuilder out = new StringBuilder(Math.min(text.length(), Math.max(max, 0)));
+        boolean blank = false;
+        for (int i = 0; i < text.length() && out.length() < max; i++) {
+            char c = text.charAt(i);
+            if (Character.isWhitespace(c)) {
+                blank = out.length() > 0;
+                continue;
+            }
+            if (blank) {
+                out.append(' ');
+                blank = false;
+            }
+            out.append(c);
+        }
+        return out.toString();
     }
 
     /** The indexes of the sentences to keep, in document order, within {@value #MAX} characters. */
@@ -162,12 +198,15 @@ public final class Summarizer {
      */
     private static double[] textRank(List<String> sentences) {
         int n = sentences.size();
-        List<Set<String>> words = sentences.stream().map(Summarizer::terms).toList();
+        long[][] words = new long[n][];
+        for (int i = 0; i < n; i++) {
+            words[i] = terms(sentences.get(i));
+        }
         double[][] weight = new double[n][n];
         double[] out = new double[n];
         for (int i = 0; i < n; i++) {
             for (int j = i + 1; j < n; j++) {
-                double similarity = similarity(words.get(i), words.get(j));
+                double similarity = similarity(words[i], words[j]);
                 weight[i][j] = similarity;
                 weight[j][i] = similarity;
                 out[i] += similarity;
@@ -206,37 +245,71 @@ public final class Summarizer {
         return rank;
     }
 
-    private static double similarity(Set<String> a, Set<String> b) {
-        if (a.size() < 2 || b.size() < 2) {
+    /** Shared terms over the log of the two sentences' term counts; both arrays sorted and distinct. */
+    private static double similarity(long[] a, long[] b) {
+        if (a.length < 2 || b.length < 2) {
             return 0;
         }
-        Set<String> small = a.size() <= b.size() ? a : b;
-        Set<String> large = small == a ? b : a;
         int shared = 0;
-        for (String word : small) {
-            if (large.contains(word)) {
+        for (int i = 0, j = 0; i < a.length && j < b.length; ) {
+            if (a[i] == b[j]) {
                 shared++;
+                i++;
+                j++;
+            } else if (a[i] < b[j]) {
+                i++;
+            } else {
+                j++;
             }
         }
-        return shared / (Math.log(a.size()) + Math.log(b.size()));
+        return shared / (Math.log(a.length) + Math.log(b.length));
     }
 
     /**
-     * A sentence's content words: lower-cased, without English stop words, plurals folded (Lucene's stop set and
-     * minimal English stemmer; the full analysis chain cost a third of an index build for no better ranking).
+     * A sentence's content words, lower-cased, without English stop words, plurals folded (Lucene's stop set and
+     * minimal English stemmer; the full analysis chain cost a third of an index build for no better ranking), each as
+     * a 64-bit FNV-1a hash of its letters, sorted and distinct: comparing sentences then needs no strings at all.
      */
-    static Set<String> terms(String sentence) {
-        Set<String> terms = new HashSet<>();
-        Matcher word = WORD.matcher(sentence);
-        while (word.find()) {
-            String lower = word.group().toLowerCase(Locale.ROOT);
-            if (lower.length() < 2 || STOP_WORDS.contains(lower)) {
+    static long[] terms(String sentence) {
+        long[] hashes = new long[16];
+        int count = 0;
+        char[] word = new char[32];
+        int length = 0;
+        for (int i = 0; i <= sentence.length(); i++) {
+            char c = i < sentence.length() ? sentence.charAt(i) : ' ';
+            if (c < 128
+                    ? (c | 0x20) >= 'a' && (c | 0x20) <= 'z' || c >= '0' && c <= '9'
+                    : Character.isLetterOrDigit(c)) {
+                if (length == word.length) {
+                    word = Arrays.copyOf(word, length * 2);
+                }
+                word[length++] = c < 128 ? (c >= 'A' && c <= 'Z' ? (char) (c | 0x20) : c) : Character.toLowerCase(c);
                 continue;
             }
-            char[] chars = lower.toCharArray();
-            terms.add(new String(chars, 0, STEMMER.stem(chars, chars.length)));
+            if (length >= 2 && !STOP_WORDS.contains(word, 0, length)) {
+                if (count == hashes.length) {
+                    hashes = Arrays.copyOf(hashes, count * 2);
+                }
+                hashes[count++] = fnv(word, STEMMER.stem(word, length));
+            }
+            length = 0;
         }
-        return terms;
+        Arrays.sort(hashes, 0, count);
+        int distinct = 0;
+        for (int i = 0; i < count; i++) {
+            if (i == 0 || hashes[i] != hashes[i - 1]) {
+                hashes[distinct++] = hashes[i];
+            }
+        }
+        return Arrays.copyOf(hashes, distinct);
+    }
+
+    private static long fnv(char[] word, int length) {
+        long hash = 0xcbf29ce484222325L;
+        for (int i = 0; i < length; i++) {
+            hash = (hash ^ word[i]) * 0x100000001b3L;
+        }
+        return hash;
     }
 
     /** A list as one sentence: "Every problem follows three steps: Plan, Prove, Explain." */
@@ -363,7 +436,7 @@ public final class Summarizer {
 
     /** Sentences with their trailing blank, in order. */
     public static List<String> sentences(String text) {
-        BreakIterator it = BreakIterator.getSentenceInstance(Locale.ENGLISH);
+        BreakIterator it = SENTENCES.get();
         it.setText(text);
         List<String> out = new ArrayList<>();
         int start = it.first();
