@@ -214,6 +214,19 @@ class WorkshopConstructsTest {
     }
 
     @Test
+    void anAuthorByline_isNoReading_inExportOrCard_butKeepsItsLinksInFullText() throws Exception {
+        for (JsonNode link : export().get("links")) {
+            assertFalse(link.get("url").asText().contains("adaokafor"), "a byline link is listed as reading: " + link);
+        }
+        String card = card("about/about-this-workshop").toString();
+        assertFalse(card.contains("adaokafor"), card);
+        String text = fullText("about.md", "about-this-workshop");
+        assertTrue(text.contains("[GitHub](https://github.example.test/adaokafor)"), text);
+        // The link under the next heading is no byline: it stays reading.
+        assertTrue(export().get("links").toString().contains("prep-workshop-announcement"));
+    }
+
+    @Test
     void aRepeatedHeading_carriesItsPageInTheCardTitle_andAUniqueOneDoesNot() throws Exception {
         assertEquals(
                 "Hints · Exercise 1: Two Sum",

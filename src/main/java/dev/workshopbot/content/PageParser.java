@@ -75,6 +75,8 @@ final class PageParser {
     private Node previous;
     private OpenHint hint;
     private OpenList openList;
+    /** Headings read so far: a byline stands under the page's title, before its second heading. */
+    private int headings;
 
     private PageParser(String path, Site site, AnchorIds listIds, List<Problem> problems) {
         this.path = path;
@@ -312,6 +314,7 @@ final class PageParser {
                 section(node).add(block(Block.Kind.PARAGRAPH, text, node));
             }
         }
+        headings += node instanceof Heading ? 1 : 0;
         previous = node;
     }
 
@@ -322,7 +325,14 @@ final class PageParser {
                 attributesOf(line.toString(), attributes);
             }
         }
+        int firstLink = links.size();
         Inlines.Rendered text = inlines.render(paragraph);
+        if (headings <= 1 && Byline.is(text.spans())) {
+            // Who wrote the page is not reading: its profile links leave the page's links.
+            links.subList(firstLink, links.size()).clear();
+            attributes = new ArrayList<>(attributes);
+            attributes.add(Byline.ATTRIBUTE);
+        }
         Block.Kind kind = isOnlyImages(paragraph) ? Block.Kind.IMAGE : Block.Kind.PARAGRAPH;
         if (kind == Block.Kind.IMAGE || !text.isBlank()) {
             section(paragraph)

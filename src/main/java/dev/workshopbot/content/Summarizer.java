@@ -30,7 +30,7 @@ public final class Summarizer {
     /** Sentences compared: enough for any section a summary describes, few enough that TextRank stays cheap. */
     private static final int MAX_CANDIDATES = 12;
     /**
-     * Text read for candidates: four summaries' worth. What a section says first it says most, and the prior below
+     * Text read for candidates: three summaries' worth. What a section says first it says most, and the prior below
      * ranks later sentences lower anyway; reading all of a long section would only cost time.
      */
     private static final int MAX_READ = 3 * MAX;
@@ -66,6 +66,7 @@ public final class Summarizer {
             // Prose without a whole sentence ("Coming soon"): its first text, unless it only leads into something.
             return blocks.stream()
                     .filter(block -> block.kind() == Block.Kind.PARAGRAPH || block.kind() == Block.Kind.QUOTE)
+                    .filter(block -> !block.attributes().contains(Byline.ATTRIBUTE))
                     .map(block -> clean(block.plain()))
                     .filter(text -> !text.isBlank() && !isLeadIn(text))
                     .findFirst()
@@ -91,6 +92,9 @@ public final class Summarizer {
         int readSoFar = 0;
         for (int i = 0; i < blocks.size() && out.size() < MAX_CANDIDATES && readSoFar < MAX_READ; i++) {
             Block block = blocks.get(i);
+            if (block.attributes().contains(Byline.ATTRIBUTE)) {
+                continue;
+            }
             Block next = i + 1 < blocks.size() ? blocks.get(i + 1) : null;
             if (block.kind() == Block.Kind.LIST) {
                 if (isLinkList(block) && !linkLists) {

@@ -51,6 +51,20 @@ class PageParserTest {
     }
 
     @Test
+    void aBylineUnderTheTitle_isNoReading_whileTheSameLineFurtherDownIs() throws IOException {
+        write(
+                "p.md",
+                "# Page\n\nIntro sentence here.\n\n{: .blank-note }\n**By Ada:** [GitHub](https://gh.test/ada) •"
+                        + " [Site](https://ada.test)\n\n## Later\n\n**Maintained by Bo:** [GitHub](https://gh.test/bo)\n");
+        Library library = load();
+        assertEquals(
+                List.of("https://gh.test/bo"),
+                library.links().stream().map(Link::url).toList());
+        assertEquals(
+                "Intro sentence here.", library.section("page").orElseThrow().summary());
+    }
+
+    @Test
     void navOrder_numbersThenStringsThenTitles_childrenUnderParents() throws IOException {
         write("c.md", "---\ntitle: Charlie\n---\n# C\n\nx\n");
         write("a.md", "---\ntitle: Alpha\nnav_order: 2\n---\n# A\n\nx\n");

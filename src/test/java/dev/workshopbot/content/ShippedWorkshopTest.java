@@ -27,11 +27,11 @@ class ShippedWorkshopTest {
     }
 
     @Test
-    @DisplayName("counts: 1 page, 12 sections, 75 links, 5 quotes, no problems")
+    @DisplayName("counts: 1 page, 12 sections, 71 links (75 less the byline's 4), 5 quotes, no problems")
     void counts() {
         assertEquals(1, library.pages().size());
         assertEquals(12, library.sections().size());
-        assertEquals(75, library.links().size());
+        assertEquals(71, library.links().size());
         assertEquals(5, library.quotes().size());
         assertEquals(List.of(), library.problems());
     }
@@ -148,8 +148,22 @@ class ShippedWorkshopTest {
                 .collect(Collectors.joining("\n"));
         assertFalse(everything.contains("{:"), "an attribute list leaked into text");
         Block byline = library.sections().get(0).blocks().get(1);
-        assertEquals(List.of(".blank-note"), byline.attributes());
+        assertEquals(List.of(".blank-note", Byline.ATTRIBUTE), byline.attributes());
         assertTrue(byline.plain().startsWith("Written by Segun Akinyemi:"), byline.plain());
+    }
+
+    @Test
+    void theBylinesProfileLinks_areNotReading_butStayInTheFullText() {
+        assertTrue(
+                library.links().stream().noneMatch(link -> link.line() == 11),
+                "a link of the byline (line 11) is listed as reading");
+        Block byline = library.sections().get(0).blocks().get(1);
+        assertTrue(
+                byline.spans().stream().anyMatch(span -> "https://github.com/segunak".equals(span.url())),
+                "the byline lost its link in the full text");
+        assertFalse(
+                library.sections().get(0).summary().contains("LinkedIn"),
+                library.sections().get(0).summary());
     }
 
     @Test
