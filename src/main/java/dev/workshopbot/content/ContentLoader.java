@@ -227,25 +227,21 @@ public final class ContentLoader {
         Map<String, String> pageTitles = new HashMap<>();
         pages.forEach(page -> pageTitles.put(page.path(), page.title()));
         Map<String, Long> uses = new HashMap<>();
-        lists.forEach(list -> uses.merge(key(list.title()), 1L, Long::sum));
+        lists.forEach(list -> uses.merge(Library.titleKey(list.title()), 1L, Long::sum));
         Map<String, Integer> seen = new HashMap<>();
         List<ReadingList> titled = new ArrayList<>();
         for (ReadingList list : lists) {
             String title = list.title();
-            if (uses.get(key(title)) > 1) {
+            if (uses.get(Library.titleKey(title)) > 1) {
                 title = title + " · " + pageTitles.getOrDefault(list.page(), list.page());
             }
-            int n = seen.merge(key(title), 1, Integer::sum);
+            int n = seen.merge(Library.titleKey(title), 1, Integer::sum);
             if (n > 1) {
                 title = title + " (" + n + ")";
             }
             titled.add(new ReadingList(list.id(), title, list.page(), list.section(), list.line(), list.links()));
         }
         return titled;
-    }
-
-    private static String key(String title) {
-        return title.strip().toLowerCase(java.util.Locale.ROOT);
     }
 
     /** Flexmark's tree of one file on a worker, within the budget; null after adding an error when it cannot be had. */

@@ -115,7 +115,8 @@ public final class Library {
                 + page(section.pagePath()).map(Page::title).orElse(section.pagePath());
     }
 
-    private static String titleKey(String title) {
+    /** Titles compared as a reader would: case and surrounding blanks aside. */
+    static String titleKey(String title) {
         return title.strip().toLowerCase(java.util.Locale.ROOT);
     }
 
