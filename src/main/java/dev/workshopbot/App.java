@@ -2,6 +2,7 @@ package dev.workshopbot;
 
 import com.github.benmanes.caffeine.cache.Ticker;
 import dev.workshopbot.commands.AboutCommand;
+import dev.workshopbot.commands.AskCommand;
 import dev.workshopbot.commands.Caller;
 import dev.workshopbot.commands.CommandRegistry;
 import dev.workshopbot.commands.DailyCommand;
@@ -41,11 +42,14 @@ import dev.workshopbot.ops.OpsServer;
 import dev.workshopbot.reload.ContentReloader;
 import dev.workshopbot.reload.ContentWatcher;
 import dev.workshopbot.reload.ReloadQueue;
+import dev.workshopbot.search.MiniLmEmbedder;
+import dev.workshopbot.search.SemanticRefresher;
 import dev.workshopbot.search.Snapshot;
 import dev.workshopbot.search.SnapshotStore;
 import dev.workshopbot.store.AuditLog;
 import dev.workshopbot.store.DailyStore;
 import dev.workshopbot.store.Database;
+import dev.workshopbot.store.EmbeddingStore;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -88,7 +92,20 @@ public final class App {
             AuditLog audit,
             DailyRoutine.Settings routine,
             ContentReloader reloader,
-            CommandRegistry registry) {}
+            CommandRegistry registry,
+            Optional<SemanticRefresher> semantic) {
+
+        /**
+         * Starts embedding: the served content now, and each reloaded content from now on. Not part of assembly, so
+         * that what only needs keyword search (and every test that does not ask for vectors) never loads the model.
+         */
+        void startSemantic() {
+            semantic.ifPresent(refresher -> {
+                reloader.addListener((who, result) -> refresher.refresh());
+                refresher.refresh();
+            });
+        }
+    }
 
     private App() {}
 
@@ -149,7 +166,15 @@ public final class App {
             return Console.PROBLEMS;
         }
         if (arguments.command().equals("run")) {
+            services.startSemantic();
             return serve(token, config, contentDir, services, clock, err);
+        }
+        if (!arguments.command().equals("ask") && !arguments.command().equals("press")) {
+            services.startSemantic();
+        } else if (arguments.text().startsWith("/ask") || arguments.text().startsWith("/search")) {
+            // One question on the command line: answer it as the bot would once the model is loaded.
+            services.startSemantic();
+            services.semantic().ifPresent(refresher -> refresher.awaitIdle(120));
         }
         Console console = new Console(
                 services.registry(),
@@ -193,7 +218,10 @@ public final class App {
                 clock,
                 reloader::lastReload,
                 List.of(new DailyCommand(dailySystem, gate), new ReloadCommand(reloader, gate)));
-        return new Services(content, database, dailyStore, audit, routine, reloader, registry);
+        Optional<SemanticRefresher> semantic = config.search().semantic()
+                ? Optional.of(new SemanticRefresher(content, MiniLmEmbedder::new, new EmbeddingStore(database, clock)))
+                : Optional.empty();
+        return new Services(content, database, dailyStore, audit, routine, reloader, registry, semantic);
     }
 
     /** Every command, in the order /help lists them: the reading commands, the moderator commands given, /help. */
@@ -208,6 +236,7 @@ public final class App {
                 new QuoteCommand(content, new Random()),
                 new ReadingListCommand(content),
                 new SearchCommand(content),
+                new AskCommand(content),
                 new AboutCommand(content, clock, VERSION, lastReload)));
         commands.addAll(moderatorCommands);
         commands.add(new HelpCommand(commands));

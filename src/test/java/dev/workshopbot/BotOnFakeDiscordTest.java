@@ -89,7 +89,7 @@ class BotOnFakeDiscordTest {
     void bot_registersItsCommands_andAnswersSectionAutocompleteAndButton_withinThreeSeconds() throws Exception {
         // GIVEN the bot logged in to the fake Discord
         startBot();
-        awaitTrue(() -> fake.storedCommands(GUILD).size() == 7, "the 7 reading commands are registered");
+        awaitTrue(() -> fake.storedCommands(GUILD).size() == 8, "the 8 reading commands are registered");
         assertEquals(0, fake.identify().path("intents").asInt() & FakeDiscord.PRIVILEGED_INTENTS);
 
         // WHEN a member runs /section
@@ -141,7 +141,7 @@ class BotOnFakeDiscordTest {
     @Test
     void secondStart_withUnchangedDefinitions_writesNoCommands() throws Exception {
         DiscordBot first = startBot();
-        awaitTrue(() -> fake.storedCommands(GUILD).size() == 7, "first start registers");
+        awaitTrue(() -> fake.storedCommands(GUILD).size() == 8, "first start registers");
         int writes = fake.commandWrites();
         assertEquals(1, writes, "one bulk write");
         first.shutdown(Duration.ofSeconds(10));
@@ -156,7 +156,7 @@ class BotOnFakeDiscordTest {
     @Test
     void refusalsAndUnknownValues_areEphemeral_andSayWhatToDo() throws Exception {
         startBot();
-        awaitTrue(() -> fake.storedCommands(GUILD).size() == 7, "registered");
+        awaitTrue(() -> fake.storedCommands(GUILD).size() == 8, "registered");
         long id = fake.injectSlashCommand(GUILD, USER, "section", Map.of("name", "@everyone no such thing"), List.of());
         RecordedRequest reply = fake.awaitCallback(id, THREE_SECONDS);
         assertEquals(64, reply.data().path("flags").asInt() & 64);
@@ -174,7 +174,7 @@ class BotOnFakeDiscordTest {
         root.addAppender(logs);
         try {
             startBot();
-            awaitTrue(() -> fake.storedCommands(GUILD).size() == 7, "registered");
+            awaitTrue(() -> fake.storedCommands(GUILD).size() == 8, "registered");
             long id = fake.injectSlashCommand(GUILD, USER, "about", Map.of(), List.of());
             fake.awaitCallback(id, THREE_SECONDS);
             bots.get(0).shutdown(Duration.ofSeconds(10));

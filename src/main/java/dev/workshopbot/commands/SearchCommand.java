@@ -34,7 +34,8 @@ public final class SearchCommand implements SlashCommand {
     public Reply handle(Invocation invocation) {
         Snapshot snapshot = content.get();
         String query = invocation.option("query").orElse("");
-        List<SearchIndex.Hit> hits = snapshot.search().search(query, HITS);
+        var retrieval = snapshot.retrieval();
+        List<SearchIndex.Hit> hits = retrieval.search(query, HITS);
         if (hits.isEmpty()) {
             return Messages.refusal(Fit.cut(
                     "Nothing in the workshop matches “" + Markdown.escape(query)
@@ -43,8 +44,8 @@ public final class SearchCommand implements SlashCommand {
                     ""));
         }
         String title = Fit.cut("Search: " + query, Messages.TITLE_MAX, "");
-        String footer =
-                "Top " + hits.size() + " · content " + snapshot.library().shortVersion();
+        String footer = "Top " + hits.size() + (retrieval.isHybrid() ? "" : " · keyword search only") + " · content "
+                + snapshot.library().shortVersion();
         EmbedBuilder embed = Messages.titled(title, null);
         // Five full fields would pass the embed's 6000 characters: each hit gets an equal share of what is left.
         int share = (Messages.EMBED_TOTAL_MAX - title.length() - footer.length()) / hits.size();

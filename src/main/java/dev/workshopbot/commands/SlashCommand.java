@@ -21,6 +21,11 @@ public interface SlashCommand {
         return false;
     }
 
+    /** Whether this invocation's answer is for the caller only, where an option decides ({@code /ask private:}). */
+    default boolean repliesPrivately(Invocation invocation) {
+        return repliesPrivately();
+    }
+
     /** Choices for the focused option given what the user has typed. */
     default List<Suggester.Entry> autocomplete(String option, String typed) {
         return List.of();

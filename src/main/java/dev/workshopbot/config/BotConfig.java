@@ -36,7 +36,7 @@ import java.util.TreeMap;
  * {@code config/bot.yml} as immutable, typed records: every value is parsed once, here, and every problem of a file
  * and its environment overrides is reported at once, each with its key (and line, or variable).
  */
-public record BotConfig(Discord discord, Content content, Daily daily, Storage storage, Http http) {
+public record BotConfig(Discord discord, Content content, Daily daily, Storage storage, Http http, Search search) {
 
     private static final String ENV_PREFIX = "WORKSHOP_BOT_";
     private static final Map<String, Class<? extends Record>> SECTIONS = Map.of(
@@ -49,7 +49,9 @@ public record BotConfig(Discord discord, Content content, Daily daily, Storage s
             "storage",
             Storage.class,
             "http",
-            Http.class);
+            Http.class,
+            "search",
+            Search.class);
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
 
     public BotConfig {
@@ -58,6 +60,7 @@ public record BotConfig(Discord discord, Content content, Daily daily, Storage s
         Objects.requireNonNull(daily, "daily");
         Objects.requireNonNull(storage, "storage");
         Objects.requireNonNull(http, "http");
+        Objects.requireNonNull(search, "search");
     }
 
     /** Every built-in default, as with an empty file and no variables. */
@@ -130,6 +133,12 @@ public record BotConfig(Discord discord, Content content, Daily daily, Storage s
             Objects.requireNonNull(url, "storage.url");
         }
     }
+
+    /**
+     * {@code search.*}: {@code semantic} turns the in-process sentence embeddings on (the default) or off, leaving
+     * {@code /search} and {@code /ask} to keyword search.
+     */
+    public record Search(boolean semantic) {}
 
     /** {@code http.*}: where {@code /health} and {@code /metrics} listen; port 0 turns them off. */
     public record Http(int port, String host) {
@@ -211,7 +220,8 @@ public record BotConfig(Discord discord, Content content, Daily daily, Storage s
         Storage storage = new Storage(in.read("storage.url", "jdbc:sqlite:data/workshop-bot.db", node -> jdbc(node)));
         Http http = new Http(
                 in.read("http.port", 0, node -> port(node)), in.read("http.host", "127.0.0.1", node -> host(node)));
-        return new BotConfig(discord, content, daily, storage, http);
+        Search search = new Search(in.read("search.semantic", true, node -> bool(node)));
+        return new BotConfig(discord, content, daily, storage, http, search);
     }
 
     /** Unknown sections and keys, and a token written into the file. */

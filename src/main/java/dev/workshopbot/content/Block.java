@@ -73,4 +73,9 @@ public record Block(
     Block withCallout(String title) {
         return new Block(kind, plain, spans, line, attributes, title, children);
     }
+
+    /** Whether this paragraph is an author byline (its links are no reading; it is no summary, passage or answer). */
+    public boolean isByline() {
+        return attributes.contains(Byline.ATTRIBUTE);
+    }
 }

@@ -49,8 +49,9 @@ public final class JdaRouter extends ListenerAdapter {
                 options,
                 caller,
                 event.getGuild() == null ? ChannelAccess.OFFLINE : new JdaChannelAccess(event.getGuild()));
-        boolean privately =
-                registry.command(event.getName()).map(c -> c.repliesPrivately()).orElse(true);
+        boolean privately = registry.command(event.getName())
+                .map(c -> c.repliesPrivately(invocation))
+                .orElse(true);
         dispatcher.dispatch(
                 new Dispatcher.Context(guildId, caller.userId(), event.getName()),
                 privately,

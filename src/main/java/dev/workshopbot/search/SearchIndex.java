@@ -56,6 +56,9 @@ public final class SearchIndex {
     private static final String ORDINAL = "ordinal";
     private static final String TITLE = "title";
     private static final String BODY = "body";
+    /** Tables and code of a section: searchable, never a snippet (a cut table or code line reads as noise). */
+    private static final String EXTRA = "extra";
+
     private static final int SNIPPET_CHARS = 240;
 
     /** What a hit points at. */
@@ -70,6 +73,9 @@ public final class SearchIndex {
 
     private final Library library;
     private final Analyzer analyzer = new EnglishAnalyzer();
+    /** Questions' own words ("how do I", "what is") match nothing and are never highlighted. */
+    private static final Analyzer QUESTION = new EnglishAnalyzer(QuestionWords.STOP_WORDS);
+
     private final IndexSearcher searcher;
     private final UnifiedHighlighter highlighter;
     private final Cache<String, List<Hit>> cache =
@@ -82,7 +88,9 @@ public final class SearchIndex {
             List<Section> sections = library.sections();
             for (int i = 0; i < sections.size(); i++) {
                 Section section = sections.get(i);
-                writer.addDocument(document(Kind.SECTION, i, section.title(), bodyOf(section)));
+                Document doc = document(Kind.SECTION, i, Passages.headingPath(library, section), bodyOf(section));
+                doc.add(new TextField(EXTRA, extraOf(section), Field.Store.NO));
+                writer.addDocument(doc);
             }
             List<Quote> quotes = library.quotes();
             for (int i = 0; i < quotes.size(); i++) {
@@ -155,16 +163,21 @@ public final class SearchIndex {
             // highlighter re-analyses every hit and expands them again per hit (building Levenshtein automata
             // each time), which was most of the cost of a search.
             Query expanded = searcher.rewrite(query);
-            TopDocs top = searcher.search(expanded, limit);
+            // A few more than asked, so that links repeating a URL can be dropped without leaving slots empty.
+            TopDocs top = searcher.search(expanded, limit + 5);
             String[] snippets = highlighter.highlight(BODY, expanded, top, 1);
             List<Hit> hits = new ArrayList<>();
-            for (int i = 0; i < top.scoreDocs.length; i++) {
+            Set<String> urls = new java.util.HashSet<>();
+            for (int i = 0; i < top.scoreDocs.length && hits.size() < limit; i++) {
                 ScoreDoc scoreDoc = top.scoreDocs[i];
                 Document doc = searcher.storedFields().document(scoreDoc.doc);
                 Kind kind = Kind.valueOf(doc.get(KIND));
                 int ordinal = doc.getField(ORDINAL).numericValue().intValue();
                 String snippet = snippets[i] == null ? "" : snippets[i];
-                hits.add(hit(kind, ordinal, clip(snippet)));
+                Hit hit = hit(kind, ordinal, clip(snippet));
+                if (kind != Kind.LINK || urls.add(hit.url())) {
+                    hits.add(hit);
+                }
             }
             return List.copyOf(hits);
         } catch (IOException e) {
@@ -172,7 +185,8 @@ public final class SearchIndex {
         }
     }
 
-    private Hit hit(Kind kind, int ordinal, String snippet) {
+    /** The hit for one indexed thing, with {@code snippet} as given. */
+    public Hit hit(Kind kind, int ordinal, String snippet) {
         return switch (kind) {
             case SECTION -> {
                 Section section = library.sections().get(ordinal);
@@ -204,6 +218,7 @@ public final class SearchIndex {
             BooleanQuery.Builder one = new BooleanQuery.Builder();
             one.add(new BoostQuery(new TermQuery(new Term(TITLE, term)), 3f), BooleanClause.Occur.SHOULD);
             one.add(new BoostQuery(new TermQuery(new Term(BODY, term)), 1.5f), BooleanClause.Occur.SHOULD);
+            one.add(new BoostQuery(new TermQuery(new Term(EXTRA, term)), 0.5f), BooleanClause.Occur.SHOULD);
             int edits = term.length() <= 3 ? 0 : term.length() <= 5 ? 1 : 2;
             if (edits > 0) {
                 one.add(new FuzzyQuery(new Term(TITLE, term), edits, 1), BooleanClause.Occur.SHOULD);
@@ -216,12 +231,53 @@ public final class SearchIndex {
         return all.build();
     }
 
-    private Set<String> analyze(String text) {
+    /**
+     * {@code text} with each word whose stem is in {@code terms} between {@link #MATCH_START} and {@link #MATCH_END}:
+     * how an answer's extract shows what it has in common with the question.
+     */
+    public static String marked(String text, Set<String> terms) {
+        if (terms.isEmpty()) {
+            return text;
+        }
+        StringBuilder out = new StringBuilder(text.length() + 16);
+        int copied = 0;
+        try (TokenStream stream = QUESTION.tokenStream(BODY, text)) {
+            CharTermAttribute term = stream.addAttribute(CharTermAttribute.class);
+            org.apache.lucene.analysis.tokenattributes.OffsetAttribute offset =
+                    stream.addAttribute(org.apache.lucene.analysis.tokenattributes.OffsetAttribute.class);
+            stream.reset();
+            while (stream.incrementToken()) {
+                if (terms.contains(term.toString()) && offset.startOffset() >= copied) {
+                    out.append(text, copied, offset.startOffset())
+                            .append(MATCH_START)
+                            .append(text, offset.startOffset(), offset.endOffset())
+                            .append(MATCH_END);
+                    copied = offset.endOffset();
+                }
+            }
+            stream.end();
+        } catch (IOException e) {
+            throw new UncheckedIOException("analysing a string cannot fail", e);
+        }
+        return out.append(text, copied, text.length()).toString();
+    }
+
+    /** The stemmed words of a question that can match: its content words, at most 16. */
+    public static Set<String> analyze(String text) {
+        return analyze(text, 16);
+    }
+
+    /** Every stemmed content word of {@code text}. */
+    static Set<String> analyzeAll(String text) {
+        return analyze(text, Integer.MAX_VALUE);
+    }
+
+    private static Set<String> analyze(String text, int max) {
         Set<String> terms = new LinkedHashSet<>();
-        try (TokenStream stream = analyzer.tokenStream(BODY, text)) {
+        try (TokenStream stream = QUESTION.tokenStream(BODY, text)) {
             CharTermAttribute term = stream.addAttribute(CharTermAttribute.class);
             stream.reset();
-            while (stream.incrementToken() && terms.size() < 16) {
+            while (stream.incrementToken() && terms.size() < max) {
                 terms.add(term.toString());
             }
             stream.end();
@@ -246,19 +302,42 @@ public final class SearchIndex {
 
     private static String bodyOf(Section section) {
         return section.blocks().stream()
-                .filter(block -> block.kind() != Block.Kind.RULE && block.kind() != Block.Kind.IMAGE)
+                .filter(block -> switch (block.kind()) {
+                    case RULE, IMAGE, TABLE, CODE -> false;
+                    default -> true;
+                })
                 .map(Block::plain)
                 .collect(Collectors.joining("\n"));
     }
 
-    /** Snippets longer than a search result should show are cut at a word, keeping markers balanced. */
-    private static String clip(String snippet) {
+    private static String extraOf(Section section) {
+        return section.blocks().stream()
+                .filter(block -> block.kind() == Block.Kind.TABLE || block.kind() == Block.Kind.CODE)
+                .map(Block::plain)
+                .collect(Collectors.joining("\n"));
+    }
+
+    /**
+     * Snippets longer than a search result should show are cut after a sentence or a clause when one ends far enough
+     * in, else at a word, keeping markers balanced.
+     */
+    static String clip(String snippet) {
         String clean = snippet.strip().replaceAll("\\s+", " ");
         if (clean.length() <= SNIPPET_CHARS) {
             return clean;
         }
-        int cut = clean.lastIndexOf(' ', SNIPPET_CHARS - 1);
-        String head = clean.substring(0, cut > 0 ? cut : SNIPPET_CHARS - 1);
+        int cut = -1;
+        for (String end : List.of(". ", "? ", "! ", "; ", ", ", ": ")) {
+            int at = clean.lastIndexOf(end, SNIPPET_CHARS - 2);
+            if (at >= SNIPPET_CHARS / 2) {
+                cut = at + 1;
+                break;
+            }
+        }
+        if (cut < 0) {
+            cut = clean.lastIndexOf(' ', SNIPPET_CHARS - 1);
+        }
+        String head = clean.substring(0, cut > 0 ? cut : SNIPPET_CHARS - 1).stripTrailing();
         long open = head.chars().filter(c -> c == MATCH_START).count();
         long close = head.chars().filter(c -> c == MATCH_END).count();
         return head + (open > close ? String.valueOf(MATCH_END) : "") + "…";

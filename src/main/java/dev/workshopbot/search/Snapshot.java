@@ -15,8 +15,10 @@ public record Snapshot(
         Suggester sections,
         Suggester readingLists,
         Suggester authors,
-        Suggester pages) {
+        Suggester pages,
+        SemanticIndex semantic) {
 
+    /** A snapshot for keyword search; {@link #withSemantic} adds the vectors once they are embedded. */
     public static Snapshot of(Library library) {
         return new Snapshot(
                 library,
@@ -28,7 +30,18 @@ public record Snapshot(
                 authorSuggester(library),
                 new Suggester(library.pages().stream()
                         .map(page -> new Suggester.Entry(page.title(), Library.handleOf(page.path())))
-                        .toList()));
+                        .toList()),
+                null);
+    }
+
+    /** The same content with its passages' vectors: hybrid retrieval from now on. */
+    public Snapshot withSemantic(SemanticIndex index) {
+        return new Snapshot(library, search, sections, readingLists, authors, pages, index);
+    }
+
+    /** Hybrid retrieval when the vectors are there, keyword search until then. */
+    public Retrieval retrieval() {
+        return new Retrieval(search, semantic);
     }
 
     /** Section titles repeated across pages are told apart by their page title, as everywhere they are shown. */

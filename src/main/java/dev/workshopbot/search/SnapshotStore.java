@@ -18,6 +18,11 @@ public final class SnapshotStore implements Supplier<Snapshot> {
         return current.get();
     }
 
+    /** Serves {@code next} only if {@code expected} is still served; true when it swapped. */
+    public boolean replace(Snapshot expected, Snapshot next) {
+        return current.compareAndSet(expected, Objects.requireNonNull(next));
+    }
+
     /** Serves {@code next} from now on and returns the snapshot it replaced. */
     public Snapshot swap(Snapshot next) {
         return current.getAndSet(Objects.requireNonNull(next));

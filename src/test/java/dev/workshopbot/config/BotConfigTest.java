@@ -125,7 +125,7 @@ class BotConfigTest {
         assertEquals(
                 List.of(
                         file
-                                + ":5: bogusKey: unknown section; known sections: [content, daily, discord, http, storage]",
+                                + ":5: bogusKey: unknown section; known sections: [content, daily, discord, http, search, storage]",
                         file
                                 + ":2: discord.cooldownUses: 0 must be at least 1 (uses of one command per user per window)",
                         file + ":4: storage.url: 'mysql://x' is not a jdbc:sqlite: or jdbc:postgresql: URL"),

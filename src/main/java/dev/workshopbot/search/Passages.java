@@ -1,0 +1,116 @@
+package dev.workshopbot.search;
+
+import dev.workshopbot.content.Block;
+import dev.workshopbot.content.Library;
+import dev.workshopbot.content.Section;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Splits a library's sections into passages for embedding: consecutive prose blocks (paragraphs, lists, quotes,
+ * tables) joined up to about {@value #TARGET} characters, a longer block cut at its sentences, each passage led by
+ * the section's heading path. Hints, code and images are never passages: a hint is a spoiler, code and images say
+ * little a question's words would meet. A section without prose is one passage of its title and summary.
+ */
+public final class Passages {
+
+    /** About a paragraph: what all-MiniLM-L6-v2 reads well (it truncates at 256 word pieces, about 1,000 chars). */
+    static final int TARGET = 600;
+
+    private Passages() {}
+
+    public static List<Passage> of(Library library) {
+        List<Passage> out = new ArrayList<>();
+        List<Section> sections = library.sections();
+        for (int i = 0; i < sections.size(); i++) {
+            Section section = sections.get(i);
+            String path = headingPath(library, section);
+            List<String> chunks = chunks(section);
+            if (chunks.isEmpty()) {
+                chunks = List.of(section.summary());
+            }
+            for (String chunk : chunks) {
+                out.add(new Passage(i, path, chunk, hash(path + ": " + chunk)));
+            }
+        }
+        return List.copyOf(out);
+    }
+
+    /** "Page › Parent › Section", without the page when the section is the page's own title. */
+    static String headingPath(Library library, Section section) {
+        List<String> titles = new ArrayList<>();
+        Optional<Section> at = Optional.of(section);
+        while (at.isPresent()) {
+            titles.add(0, at.get().title());
+            String parent = at.get().parent();
+            at = parent == null ? Optional.empty() : library.section(section.pagePath(), parent);
+        }
+        String page = library.page(section.pagePath()).map(p -> p.title()).orElse("");
+        if (!page.isBlank() && !page.equalsIgnoreCase(titles.get(0))) {
+            titles.add(0, page);
+        }
+        return String.join(" › ", titles);
+    }
+
+    private static List<String> chunks(Section section) {
+        List<String> out = new ArrayList<>();
+        StringBuilder chunk = new StringBuilder();
+        for (Block block : section.blocks()) {
+            if (!isProse(block)) {
+                continue;
+            }
+            for (String piece : pieces(block.plain().strip().replaceAll("\\s+", " "))) {
+                if (chunk.length() > 0 && chunk.length() + piece.length() + 1 > TARGET) {
+                    out.add(chunk.toString());
+                    chunk.setLength(0);
+                }
+                chunk.append(chunk.length() == 0 ? "" : " ").append(piece);
+            }
+        }
+        if (chunk.length() > 0) {
+            out.add(chunk.toString());
+        }
+        return out;
+    }
+
+    private static boolean isProse(Block block) {
+        return switch (block.kind()) {
+            case PARAGRAPH, LIST, QUOTE, TABLE -> !block.plain().isBlank() && !block.isByline();
+            default -> false;
+        };
+    }
+
+    /** A block as pieces of at most {@value #TARGET} characters, cut between sentences. */
+    private static List<String> pieces(String text) {
+        if (text.length() <= TARGET) {
+            return text.isEmpty() ? List.of() : List.of(text);
+        }
+        List<String> out = new ArrayList<>();
+        StringBuilder piece = new StringBuilder();
+        for (String sentence : dev.workshopbot.content.Summarizer.sentences(text)) {
+            if (piece.length() > 0 && piece.length() + sentence.length() > TARGET) {
+                out.add(piece.toString().strip());
+                piece.setLength(0);
+            }
+            piece.append(sentence);
+        }
+        if (piece.length() > 0) {
+            out.add(piece.toString().strip());
+        }
+        return out;
+    }
+
+    static String hash(String text) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest, 0, 16);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JVM has SHA-256", e);
+        }
+    }
+}
