@@ -19,6 +19,9 @@ import dev.workshopbot.content.Quote;
 import dev.workshopbot.content.ReadingList;
 import dev.workshopbot.content.Section;
 import dev.workshopbot.daily.DailyPost;
+import dev.workshopbot.search.EmbeddingCache;
+import dev.workshopbot.search.MiniLmEmbedder;
+import dev.workshopbot.search.SemanticBuilder;
 import dev.workshopbot.search.Snapshot;
 import dev.workshopbot.search.Suggester;
 import java.io.IOException;
@@ -119,9 +122,14 @@ class DiscordLimitsTest {
                 load("jekyll site", Path.of("src/test/resources/sites/study-workshop"), JEKYLL_SITE));
     }
 
+    /** One model for every workshop: the crawl answers /ask and /search with hybrid retrieval, as the bot does. */
+    private static final SemanticBuilder EMBEDDINGS =
+            new SemanticBuilder(new MiniLmEmbedder(), EmbeddingCache.inMemory());
+
     private static Workshop load(String name, Path directory, String site) {
         Library library = new ContentLoader(site).load(directory);
-        return new Workshop(name, directory, library, Snapshot.of(library));
+        Snapshot snapshot = Snapshot.of(library);
+        return new Workshop(name, directory, library, snapshot.withSemantic(EMBEDDINGS.build(library)));
     }
 
     Stream<Workshop> workshops() {
@@ -442,6 +450,17 @@ class DiscordLimitsTest {
             asks.add(Map.entry(
                     "search",
                     Map.of("query", typable(200, library.sections().get(n).title()))));
+            asks.add(Map.entry(
+                    "ask",
+                    Map.of(
+                            "question",
+                            typable(
+                                    300,
+                                    "what does it say about "
+                                            + library.sections().get(n).title()))));
+            asks.add(Map.entry(
+                    "ask",
+                    Map.of("question", typable(300, library.sections().get(n).title()), "private", "true")));
         }
         for (Section section : library.sections()) {
             asks.add(Map.entry("section", Map.of("name", library.handle(section))));

@@ -278,7 +278,10 @@ public final class SearchIndex {
             CharTermAttribute term = stream.addAttribute(CharTermAttribute.class);
             stream.reset();
             while (stream.incrementToken() && terms.size() < max) {
-                terms.add(term.toString());
+                // The tokenizer keeps emoji as words; nothing in a workshop is found by one.
+                if (term.toString().codePoints().anyMatch(Character::isLetterOrDigit)) {
+                    terms.add(term.toString());
+                }
             }
             stream.end();
         } catch (IOException e) {
