@@ -7,6 +7,7 @@ import dev.workshopbot.commands.Caller;
 import dev.workshopbot.commands.CommandRegistry;
 import dev.workshopbot.commands.DailyCommand;
 import dev.workshopbot.commands.HelpCommand;
+import dev.workshopbot.commands.InsightsCommand;
 import dev.workshopbot.commands.ModeratorGate;
 import dev.workshopbot.commands.QuoteCommand;
 import dev.workshopbot.commands.ReadingListCommand;
@@ -50,6 +51,8 @@ import dev.workshopbot.store.AuditLog;
 import dev.workshopbot.store.DailyStore;
 import dev.workshopbot.store.Database;
 import dev.workshopbot.store.EmbeddingStore;
+import dev.workshopbot.store.Insights;
+import dev.workshopbot.store.InsightsStore;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -183,16 +186,21 @@ public final class App {
                 () -> ReloadReport.text(
                         services.reloader().reload(new ContentReloader.Requester(0, 0, ContentReloader.Door.CONSOLE))));
         Caller caller = arguments.moderator() ? Caller.CONSOLE_MODERATOR : Caller.CONSOLE_MEMBER;
-        return switch (arguments.command()) {
-            case "ask" -> console.ask(arguments.text(), caller, arguments.json(), arguments.autocomplete());
-            case "press" -> console.press(arguments.text(), caller, arguments.json());
-            default ->
-                console.repl(
-                        new InputStreamReader(in, StandardCharsets.UTF_8),
-                        caller,
-                        arguments.json(),
-                        "workshop-bot " + VERSION + " offline console · " + Console.summary(library));
-        };
+        try {
+            return switch (arguments.command()) {
+                case "ask" -> console.ask(arguments.text(), caller, arguments.json(), arguments.autocomplete());
+                case "press" -> console.press(arguments.text(), caller, arguments.json());
+                default ->
+                    console.repl(
+                            new InputStreamReader(in, StandardCharsets.UTF_8),
+                            caller,
+                            arguments.json(),
+                            "workshop-bot " + VERSION + " offline console · " + Console.summary(library));
+            };
+        } finally {
+            // Embedding writes to the database: it ends before the command returns, never after.
+            services.semantic().ifPresent(SemanticRefresher::close);
+        }
     }
 
     /** Builds the services every door shares: content, storage, daily settings, reload and the commands. */
@@ -213,11 +221,18 @@ public final class App {
                 daily.defaultTimezone(),
                 routine);
         ModeratorGate gate = new ModeratorGate(audit, clock);
+        Insights insights = config.insights().enabled()
+                ? new InsightsStore(database, clock, config.insights().retention())
+                : Insights.OFF;
         CommandRegistry registry = commands(
                 content,
                 clock,
                 reloader::lastReload,
-                List.of(new DailyCommand(dailySystem, gate), new ReloadCommand(reloader, gate)));
+                insights,
+                List.of(
+                        new DailyCommand(dailySystem, gate),
+                        new ReloadCommand(reloader, gate),
+                        new InsightsCommand(insights, gate)));
         Optional<SemanticRefresher> semantic = config.search().semantic()
                 ? Optional.of(new SemanticRefresher(content, MiniLmEmbedder::new, new EmbeddingStore(database, clock)))
                 : Optional.empty();
@@ -230,13 +245,23 @@ public final class App {
             Clock clock,
             Supplier<Optional<AuditLog.Entry>> lastReload,
             List<SlashCommand> moderatorCommands) {
+        return commands(content, clock, lastReload, Insights.OFF, moderatorCommands);
+    }
+
+    /** Every command, recording what the group asks and opens in {@code insights}. */
+    public static CommandRegistry commands(
+            Supplier<Snapshot> content,
+            Clock clock,
+            Supplier<Optional<AuditLog.Entry>> lastReload,
+            Insights insights,
+            List<SlashCommand> moderatorCommands) {
         List<SlashCommand> commands = new ArrayList<>(List.of(
-                new SectionCommand(content),
+                new SectionCommand(content, insights),
                 new SectionsCommand(content),
                 new QuoteCommand(content, new Random()),
                 new ReadingListCommand(content),
-                new SearchCommand(content),
-                new AskCommand(content),
+                new SearchCommand(content, insights),
+                new AskCommand(content, insights),
                 new AboutCommand(content, clock, VERSION, lastReload)));
         commands.addAll(moderatorCommands);
         commands.add(new HelpCommand(commands));
@@ -249,6 +274,7 @@ public final class App {
             throws IOException {
         BotConfig.Discord discord = config.discord();
         Deque<AutoCloseable> running = new ArrayDeque<>();
+        services.semantic().ifPresent(running::push);
         Metrics metrics = new Metrics();
         GatewayWatch gateway = new GatewayWatch(clock);
         if (config.http().port() != 0) {

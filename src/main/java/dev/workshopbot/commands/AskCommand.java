@@ -6,8 +6,10 @@ import dev.workshopbot.content.Section;
 import dev.workshopbot.search.AnswerFinder;
 import dev.workshopbot.search.SearchIndex;
 import dev.workshopbot.search.Snapshot;
+import dev.workshopbot.store.Insights;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Supplier;
 import net.dv8tion.jda.api.EmbedBuilder;
 import net.dv8tion.jda.api.components.buttons.Button;
@@ -28,9 +30,16 @@ public final class AskCommand implements SlashCommand {
     static final int QUESTION_MAX = 300;
 
     private final Supplier<Snapshot> content;
+    private final Insights insights;
 
     public AskCommand(Supplier<Snapshot> content) {
+        this(content, Insights.OFF);
+    }
+
+    /** Records each question (its words, never the asker) and the answers' feedback for {@code /insights}. */
+    public AskCommand(Supplier<Snapshot> content, Insights insights) {
         this.content = content;
+        this.insights = insights;
     }
 
     @Override
@@ -97,11 +106,39 @@ public final class AskCommand implements SlashCommand {
                         "Open section " + n));
             }
         }
+        Optional<String> recorded = insights.asked(
+                NAME,
+                SearchIndex.analyze(question),
+                result.answers().size(),
+                result.best(),
+                !result.answers().isEmpty());
+        if (!result.answers().isEmpty() && recorded.isPresent()) {
+            for (boolean helpful : new boolean[] {true, false}) {
+                buttons.add(Button.secondary(
+                        ButtonId.of(NAME, library.version(), "feedback", recorded.get(), helpful ? "yes" : "no")
+                                .encode(),
+                        helpful ? "Helpful" : "Not helpful"));
+            }
+        }
         embed.setFooter(Fit.cut(footer, Messages.FOOTER_MAX, ""));
         Reply reply = repliesPrivately(invocation)
                 ? Reply.privately(Messages.embed(embed, buttons))
                 : Reply.visible(Messages.embed(embed, buttons));
         return reply;
+    }
+
+    @Override
+    public Reply press(String customId, Caller caller) {
+        Optional<ButtonId> id = ButtonId.parse(customId, 2);
+        if (id.isEmpty() || !id.get().action().equals("feedback")) {
+            return SlashCommand.super.press(customId, caller);
+        }
+        boolean helpful = id.get().arg(1).equals("yes");
+        insights.feedback(id.get().arg(0), helpful);
+        return Messages.refusal(
+                helpful
+                        ? "Thanks: noted that the answer helped."
+                        : "Thanks: noted that the answer did not help. The organisers see which questions went unanswered.");
     }
 
     /** What is wrong with a question, or null: too short, too long, or no word the workshop could match. */

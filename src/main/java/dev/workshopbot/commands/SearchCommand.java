@@ -2,6 +2,7 @@ package dev.workshopbot.commands;
 
 import dev.workshopbot.search.SearchIndex;
 import dev.workshopbot.search.Snapshot;
+import dev.workshopbot.store.Insights;
 import java.util.List;
 import java.util.function.Supplier;
 import net.dv8tion.jda.api.EmbedBuilder;
@@ -18,9 +19,16 @@ public final class SearchCommand implements SlashCommand {
     private static final int QUERY_MAX = 200;
 
     private final Supplier<Snapshot> content;
+    private final Insights insights;
 
     public SearchCommand(Supplier<Snapshot> content) {
+        this(content, Insights.OFF);
+    }
+
+    /** Records each search (its words and how many hits, never who searched) for {@code /insights}. */
+    public SearchCommand(Supplier<Snapshot> content, Insights insights) {
         this.content = content;
+        this.insights = insights;
     }
 
     @Override
@@ -36,6 +44,7 @@ public final class SearchCommand implements SlashCommand {
         String query = invocation.option("query").orElse("");
         var retrieval = snapshot.retrieval();
         List<SearchIndex.Hit> hits = retrieval.search(query, HITS);
+        insights.asked(NAME, SearchIndex.analyze(query), hits.size(), Double.NaN, !hits.isEmpty());
         if (hits.isEmpty()) {
             return Messages.refusal(Fit.cut(
                     "Nothing in the workshop matches “" + Markdown.escape(query)

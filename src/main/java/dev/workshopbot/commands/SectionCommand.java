@@ -10,6 +10,7 @@ import dev.workshopbot.search.Lookup;
 import dev.workshopbot.search.Lookups;
 import dev.workshopbot.search.Snapshot;
 import dev.workshopbot.search.Suggester;
+import dev.workshopbot.store.Insights;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -37,8 +38,15 @@ public final class SectionCommand implements SlashCommand {
 
     private final Supplier<Snapshot> content;
     private final Rendered rendered = new Rendered();
+    private final Insights insights;
 
     public SectionCommand(Supplier<Snapshot> content) {
+        this(content, Insights.OFF);
+    }
+
+    /** Counts each section shown (a card) or opened (its full text) for {@code /insights}. */
+    public SectionCommand(Supplier<Snapshot> content, Insights insights) {
+        this.insights = insights;
         this.content = content;
     }
 
@@ -55,6 +63,7 @@ public final class SectionCommand implements SlashCommand {
         String name = invocation.option("name").orElse("");
         Lookup<Section> found = new Lookups(snapshot).section(name);
         if (found instanceof Lookup.Found<Section> section) {
+            insights.opened(section.value().key());
             return Reply.visible(card(snapshot.library(), section.value()));
         }
         return Messages.notFound(
@@ -89,6 +98,9 @@ public final class SectionCommand implements SlashCommand {
                     .orElseGet(() -> Messages.refusal("That was the last section of the workshop."));
         }
         boolean opening = button.arg(1).equals("open");
+        if (opening) {
+            insights.opened(section.get().key());
+        }
         List<String> pages = rendered.pages(library.version(), section.get().key(), () -> fullText(section.get()));
         int page = Pages.clamp(button.intArg(1, 0), pages.size());
         EmbedBuilder embed = Messages.titled(

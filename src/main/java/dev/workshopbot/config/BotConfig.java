@@ -36,7 +36,8 @@ import java.util.TreeMap;
  * {@code config/bot.yml} as immutable, typed records: every value is parsed once, here, and every problem of a file
  * and its environment overrides is reported at once, each with its key (and line, or variable).
  */
-public record BotConfig(Discord discord, Content content, Daily daily, Storage storage, Http http, Search search) {
+public record BotConfig(
+        Discord discord, Content content, Daily daily, Storage storage, Http http, Search search, Insights insights) {
 
     private static final String ENV_PREFIX = "WORKSHOP_BOT_";
     private static final Map<String, Class<? extends Record>> SECTIONS = Map.of(
@@ -51,7 +52,9 @@ public record BotConfig(Discord discord, Content content, Daily daily, Storage s
             "http",
             Http.class,
             "search",
-            Search.class);
+            Search.class,
+            "insights",
+            Insights.class);
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
 
     public BotConfig {
@@ -61,6 +64,7 @@ public record BotConfig(Discord discord, Content content, Daily daily, Storage s
         Objects.requireNonNull(storage, "storage");
         Objects.requireNonNull(http, "http");
         Objects.requireNonNull(search, "search");
+        Objects.requireNonNull(insights, "insights");
     }
 
     /** Every built-in default, as with an empty file and no variables. */
@@ -139,6 +143,12 @@ public record BotConfig(Discord discord, Content content, Daily daily, Storage s
      * {@code /search} and {@code /ask} to keyword search.
      */
     public record Search(boolean semantic) {}
+
+    /**
+     * {@code insights.*}: whether {@code /ask} and {@code /search} are recorded for {@code /insights} (as their search
+     * words, time, hits and feedback; never who asked), and how long a record is kept.
+     */
+    public record Insights(boolean enabled, Duration retention) {}
 
     /** {@code http.*}: where {@code /health} and {@code /metrics} listen; port 0 turns them off. */
     public record Http(int port, String host) {
@@ -221,7 +231,10 @@ public record BotConfig(Discord discord, Content content, Daily daily, Storage s
         Http http = new Http(
                 in.read("http.port", 0, node -> port(node)), in.read("http.host", "127.0.0.1", node -> host(node)));
         Search search = new Search(in.read("search.semantic", true, node -> bool(node)));
-        return new BotConfig(discord, content, daily, storage, http, search);
+        Insights insights = new Insights(
+                in.read("insights.enabled", true, node -> bool(node)),
+                in.read("insights.retention", Duration.ofDays(30), node -> duration(node)));
+        return new BotConfig(discord, content, daily, storage, http, search, insights);
     }
 
     /** Unknown sections and keys, and a token written into the file. */
@@ -355,7 +368,9 @@ public record BotConfig(Discord discord, Content content, Daily daily, Storage s
         String text = text(node);
         String value = text.toUpperCase(Locale.ROOT);
         try {
-            Duration duration = Duration.parse(value.matches("\\d+[HMS]") ? "PT" + value : value);
+            Duration duration = value.matches("\\d+D")
+                    ? Duration.ofDays(Long.parseLong(value.substring(0, value.length() - 1)))
+                    : Duration.parse(value.matches("\\d+[HMS]") ? "PT" + value : value);
             if (!duration.isNegative() && !duration.isZero()) {
                 return duration;
             }
@@ -363,7 +378,7 @@ public record BotConfig(Discord discord, Content content, Daily daily, Storage s
             // said below, with what to write instead
         }
         throw new IllegalArgumentException(
-                "'" + text + "' is not a positive duration; write e.g. 6h, 90m, 10s or " + "PT6H");
+                "'" + text + "' is not a positive duration; write e.g. 30d, 6h, 90m, 10s or PT6H");
     }
 
     private static LocalTime time(JsonNode node) {

@@ -92,8 +92,16 @@ public final class SemanticRefresher implements AutoCloseable {
         }
     }
 
+    /** Stops embedding and waits (a few seconds at most) for a batch in flight to finish writing. */
     @Override
     public void close() {
         worker.shutdownNow();
+        try {
+            if (!worker.awaitTermination(30, TimeUnit.SECONDS)) {
+                LOG.warn("embedding did not stop within 30 s");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 }

@@ -111,4 +111,50 @@ class AskCommandTest {
         assertTrue(description.contains("/search"), description);
         assertEquals(0, embed.path("fields").size());
     }
+
+    @Test
+    void eachQuestionIsRecordedAsItsWords_andTheFeedbackButtonsRecordThePress() throws Exception {
+        java.util.List<String> log = new java.util.ArrayList<>();
+        dev.workshopbot.store.Insights recording = new dev.workshopbot.store.Insights() {
+            @Override
+            public java.util.Optional<String> asked(
+                    String command, java.util.Set<String> terms, int hits, double best, boolean answered) {
+                log.add(command + " " + new java.util.TreeSet<>(terms) + " " + hits + " " + answered);
+                return java.util.Optional.of("q1");
+            }
+
+            @Override
+            public void feedback(String id, boolean helpful) {
+                log.add("feedback " + id + " " + helpful);
+            }
+
+            @Override
+            public void opened(String section) {}
+
+            @Override
+            public Report report(java.time.Duration last, int top) {
+                return new Report(0, java.util.List.of(), java.util.List.of(), java.util.List.of());
+            }
+        };
+        AskCommand command = new AskCommand(() -> hybrid, recording);
+        JsonNode reply = JSON.readTree(command.handle(new Invocation(
+                        "ask", null, Map.of("question", "which python version do I need"), Caller.CONSOLE_MEMBER))
+                .toCallback()
+                .toString());
+        assertTrue(log.get(0).startsWith("ask [python, version] "), log.toString());
+        assertTrue(log.get(0).endsWith(" true"), log.toString());
+        String helpful = null;
+        for (JsonNode row : reply.path("data").path("components")) {
+            for (JsonNode button : row.path("components")) {
+                if (button.path("label").asText().equals("Not helpful")) {
+                    helpful = button.path("custom_id").asText();
+                }
+            }
+        }
+        assertTrue(helpful != null && helpful.contains("|feedback|q1|no"), reply.toString());
+        JsonNode thanks = JSON.readTree(
+                command.press(helpful, Caller.CONSOLE_MEMBER).toCallback().toString());
+        assertTrue(ephemeral(thanks));
+        assertEquals("feedback q1 false", log.get(1));
+    }
 }

@@ -44,7 +44,7 @@ class BotConfigTest {
             value = {
                 "'daily:\n  defaultTime: \"25:00\"'|bot.yml:2: daily.defaultTime: '25:00' is not a time; write HH:mm, e.g. 09:00",
                 "'daily:\n  defaultTimezone: Mars/Olympus'|bot.yml:2: daily.defaultTimezone: 'Mars/Olympus' is not an IANA time zone; write e.g. Europe/Berlin or America/New_York",
-                "'daily:\n  catchUpWindow: soon'|bot.yml:2: daily.catchUpWindow: 'soon' is not a positive duration; write e.g. 6h, 90m, 10s or PT6H",
+                "'daily:\n  catchUpWindow: soon'|bot.yml:2: daily.catchUpWindow: 'soon' is not a positive duration; write e.g. 30d, 6h, 90m, 10s or PT6H",
                 "'daily:\n  onEnd: repeat'|bot.yml:2: daily.onEnd: 'repeat' must be 'stop' (post nothing after the last day) or 'loop' (start the plan over)",
                 "'http:\n  port: 70000'|bot.yml:2: http.port: 70000 is not a port; use 1-65535, or 0 for off",
                 "'http:\n  host: \"bad host!\"'|bot.yml:2: http.host: 'bad host!' is not an IP address or host name; use 127.0.0.1 (this machine only, the default), 0.0.0.0 (every interface) or an address",
@@ -125,7 +125,7 @@ class BotConfigTest {
         assertEquals(
                 List.of(
                         file
-                                + ":5: bogusKey: unknown section; known sections: [content, daily, discord, http, search, storage]",
+                                + ":5: bogusKey: unknown section; known sections: [content, daily, discord, http, insights, search, storage]",
                         file
                                 + ":2: discord.cooldownUses: 0 must be at least 1 (uses of one command per user per window)",
                         file + ":4: storage.url: 'mysql://x' is not a jdbc:sqlite: or jdbc:postgresql: URL"),
