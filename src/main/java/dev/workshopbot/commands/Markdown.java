@@ -85,7 +85,8 @@ public final class Markdown {
                 }
                 out.append(text, 0, lead);
                 text = text.substring(lead);
-                for (int i = open.size(); i < wanted.size(); i++) {
+                // Marks around only blanks are not opened: a delimiter next to a blank is no delimiter to Discord.
+                for (int i = open.size(); i < wanted.size() && !text.isEmpty(); i++) {
                     out.append(DELIMITERS.get(wanted.get(i)));
                     open.add(wanted.get(i));
                     openedAt.add(out.length());

@@ -82,9 +82,12 @@ final class ListRenderer {
 
     /** A code block's code, without its fences and trailing blank lines. */
     static String codeText(Node node) {
+        // An indented block has no child nodes: its code, without the indent, is its content, as a fenced block's is.
         String code = node instanceof FencedCodeBlock fenced
                 ? fenced.getContentChars().toString()
-                : node.getChildChars().toString();
+                : node instanceof IndentedCodeBlock indented
+                        ? indented.getContentChars().toString()
+                        : node.getChildChars().toString();
         return code.stripTrailing();
     }
 
