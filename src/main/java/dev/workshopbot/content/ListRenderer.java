@@ -92,9 +92,10 @@ final class ListRenderer {
     }
 
     /** The language a fenced code block names ({@code ```python}), or "". */
+    /** A fence's language: the first word of its info string (```` ```python title="a.py" ```` is python). */
     static String language(Node node) {
         return node instanceof FencedCodeBlock fenced
-                ? fenced.getInfo().toString().strip()
+                ? fenced.getInfo().toString().strip().split("\\s+", 2)[0]
                 : "";
     }
 }

@@ -143,6 +143,7 @@ class ListRendererTest {
     void language_isTheFencesInfo_orEmpty() {
         assertEquals("python", ListRenderer.language(firstBlock("```python\nx\n```\n")));
         assertEquals("js", ListRenderer.language(firstBlock("~~~ js \nx\n~~~\n")));
+        assertEquals("python", ListRenderer.language(firstBlock("```python title=\"a.py\"\nx\n```\n")));
         assertEquals("", ListRenderer.language(firstBlock("```\nx\n```\n")));
         assertEquals("", ListRenderer.language(firstBlock("    indented\n")));
     }
