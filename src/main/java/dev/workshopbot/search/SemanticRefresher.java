@@ -86,6 +86,11 @@ public final class SemanticRefresher implements AutoCloseable {
                     (System.nanoTime() - start) / 1_000_000,
                     swapped ? "" : " (a reload replaced it meanwhile)");
         } catch (RuntimeException | LinkageError e) {
+            if (worker.isShutdown()) {
+                // Closing interrupts a build in flight: nothing is wrong, the process is stopping.
+                LOG.debug("embedding stopped: {}", e.toString());
+                return;
+            }
             // A model that cannot load (no native runtime for this platform) leaves keyword search, said once.
             failed = builder == null;
             LOG.warn("semantic search unavailable, serving keyword search: {}", e.toString());
