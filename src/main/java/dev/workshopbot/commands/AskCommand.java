@@ -121,10 +121,9 @@ public final class AskCommand implements SlashCommand {
             }
         }
         embed.setFooter(Fit.cut(footer, Messages.FOOTER_MAX, ""));
-        Reply reply = repliesPrivately(invocation)
+        return repliesPrivately(invocation)
                 ? Reply.privately(Messages.embed(embed, buttons))
                 : Reply.visible(Messages.embed(embed, buttons));
-        return reply;
     }
 
     @Override

@@ -91,12 +91,11 @@ public final class AnswerFinder {
             return "";
         }
         int bestAt = 0;
-        int bestCount = -1;
+        long bestCount = -1;
         for (int i = 0; i < sentences.size(); i++) {
-            int count = SearchIndex.analyzeAll(sentences.get(i)).stream()
+            long count = SearchIndex.analyzeAll(sentences.get(i)).stream()
                     .filter(terms::contains)
-                    .toList()
-                    .size();
+                    .count();
             if (count > bestCount) {
                 bestCount = count;
                 bestAt = i;

@@ -3,6 +3,7 @@ package dev.workshopbot.search;
 import dev.workshopbot.content.Block;
 import dev.workshopbot.content.Library;
 import dev.workshopbot.content.Section;
+import dev.workshopbot.content.Summarizer;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -92,7 +93,7 @@ public final class Passages {
         }
         List<String> out = new ArrayList<>();
         StringBuilder piece = new StringBuilder();
-        for (String sentence : dev.workshopbot.content.Summarizer.sentences(text)) {
+        for (String sentence : Summarizer.sentences(text)) {
             if (piece.length() > 0 && piece.length() + sentence.length() > TARGET) {
                 out.add(piece.toString().strip());
                 piece.setLength(0);

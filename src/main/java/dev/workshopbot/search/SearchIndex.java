@@ -18,6 +18,7 @@ import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.en.EnglishAnalyzer;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
+import org.apache.lucene.analysis.tokenattributes.OffsetAttribute;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.FieldType;
@@ -243,8 +244,7 @@ public final class SearchIndex {
         int copied = 0;
         try (TokenStream stream = QUESTION.tokenStream(BODY, text)) {
             CharTermAttribute term = stream.addAttribute(CharTermAttribute.class);
-            org.apache.lucene.analysis.tokenattributes.OffsetAttribute offset =
-                    stream.addAttribute(org.apache.lucene.analysis.tokenattributes.OffsetAttribute.class);
+            OffsetAttribute offset = stream.addAttribute(OffsetAttribute.class);
             stream.reset();
             while (stream.incrementToken()) {
                 if (terms.contains(term.toString()) && offset.startOffset() >= copied) {

@@ -24,7 +24,6 @@ public final class SemanticRefresher implements AutoCloseable {
     private final ExecutorService worker = Executors.newSingleThreadExecutor(DaemonThreads.named("embeddings"));
     private volatile SemanticBuilder builder;
     private volatile boolean failed;
-    private volatile Future<?> last;
 
     public SemanticRefresher(SnapshotStore store, Supplier<Embedder> model, EmbeddingCache cache) {
         this.store = store;
@@ -34,7 +33,7 @@ public final class SemanticRefresher implements AutoCloseable {
 
     /** Embeds the served snapshot in the background if it has no vectors yet. */
     public void refresh() {
-        last = worker.submit(this::embedServed);
+        worker.submit(this::embedServed);
     }
 
     /** Waits until every refresh asked for so far is done, for at most {@code seconds}; true when done. */

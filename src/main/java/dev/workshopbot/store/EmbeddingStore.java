@@ -10,6 +10,7 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -36,7 +37,7 @@ public final class EmbeddingStore implements EmbeddingCache {
         try (Connection connection = db.getConnection()) {
             for (int from = 0; from < all.size(); from += LOOKUP) {
                 List<String> some = all.subList(from, Math.min(all.size(), from + LOOKUP));
-                String marks = String.join(", ", java.util.Collections.nCopies(some.size(), "?"));
+                String marks = String.join(", ", Collections.nCopies(some.size(), "?"));
                 try (PreparedStatement select = connection.prepareStatement(
                         "SELECT hash, vector FROM embeddings WHERE model = ? AND hash IN (" + marks + ")")) {
                     select.setString(1, model);

@@ -111,29 +111,34 @@ public final class InsightsStore implements Insights {
                             "SELECT terms, COUNT(*) AS n FROM asked WHERE at >= ? AND terms <> '' "
                                     + "GROUP BY terms ORDER BY n DESC, terms LIMIT ?",
                             since,
-                            top),
+                            top,
+                            false),
                     counts(
                             connection,
                             "SELECT terms, COUNT(*) AS n FROM asked WHERE at >= ? AND terms <> '' "
                                     + "AND (answered = ? OR helpful = ?) GROUP BY terms ORDER BY n DESC, terms LIMIT ?",
                             since,
-                            top),
+                            top,
+                            true),
                     counts(
                             connection,
                             "SELECT section, COUNT(*) AS n FROM opened WHERE at >= ? "
                                     + "GROUP BY section ORDER BY n DESC, section LIMIT ?",
                             since,
-                            top));
+                            top,
+                            false));
         } catch (SQLException e) {
             throw new StoreException("reading insights", e);
         }
     }
 
-    private static List<Count> counts(Connection connection, String sql, long since, int top) throws SQLException {
+    /** Rows of (what, times); {@code failedOnly} binds the two "not answered, not helpful" parameters. */
+    private static List<Count> counts(Connection connection, String sql, long since, int top, boolean failedOnly)
+            throws SQLException {
         try (PreparedStatement select = connection.prepareStatement(sql)) {
             int at = 1;
             select.setLong(at++, since);
-            if (sql.contains("answered = ?")) {
+            if (failedOnly) {
                 select.setBoolean(at++, false);
                 select.setBoolean(at++, false);
             }
