@@ -3,6 +3,7 @@ package dev.workshopbot.search;
 import dev.workshopbot.content.Block;
 import dev.workshopbot.content.Library;
 import dev.workshopbot.content.Section;
+import dev.workshopbot.content.Span;
 import dev.workshopbot.content.Summarizer;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -14,7 +15,7 @@ import java.util.Optional;
 
 /**
  * Splits a library's sections into passages for embedding: consecutive prose blocks (paragraphs, lists, quotes,
- * tables) joined up to about {@value #TARGET} characters, a longer block cut at its sentences, each passage led by
+ * table rows, a byline's label) joined up to about {@value #TARGET} characters, a longer block cut at its sentences, each passage led by
  * the section's heading path. Hints, code and images are never passages: a hint is a spoiler, code and images say
  * little a question's words would meet. A section without prose is one passage of its title and summary.
  */
@@ -62,15 +63,18 @@ public final class Passages {
         List<String> out = new ArrayList<>();
         StringBuilder chunk = new StringBuilder();
         for (Block block : section.blocks()) {
-            if (!isProse(block)) {
-                continue;
-            }
-            for (String piece : pieces(block.plain().strip().replaceAll("\\s+", " "))) {
-                if (chunk.length() > 0 && chunk.length() + piece.length() + 1 > TARGET) {
+            for (String piece : pieces(block)) {
+                // A byline stands alone: joined to the page's opening paragraph its few words would be lost.
+                boolean alone = block.isByline();
+                if (chunk.length() > 0 && (alone || chunk.length() + piece.length() + 1 > TARGET)) {
                     out.add(chunk.toString());
                     chunk.setLength(0);
                 }
                 chunk.append(chunk.length() == 0 ? "" : " ").append(piece);
+                if (alone) {
+                    out.add(chunk.toString());
+                    chunk.setLength(0);
+                }
             }
         }
         if (chunk.length() > 0) {
@@ -79,11 +83,64 @@ public final class Passages {
         return out;
     }
 
-    private static boolean isProse(Block block) {
+    /**
+     * What a block says, as passage pieces: prose as it reads, a table one row a sentence ("Week: 3; Topic: Sliding
+     * window."), a byline only its label ("Written by Segun Akinyemi."), which answers "who wrote this?" while its
+     * profile links say nothing. Anything else says nothing.
+     */
+    private static List<String> pieces(Block block) {
+        if (block.isByline()) {
+            String label = bylineLabel(block);
+            return label.isEmpty() ? List.of() : List.of(label);
+        }
         return switch (block.kind()) {
-            case PARAGRAPH, LIST, QUOTE, TABLE -> !block.plain().isBlank() && !block.isByline();
-            default -> false;
+            case PARAGRAPH, LIST, QUOTE -> pieces(flat(block.plain()));
+            case TABLE -> tableRows(block);
+            default -> List.of();
         };
+    }
+
+    private static String bylineLabel(Block block) {
+        StringBuilder label = new StringBuilder();
+        for (Span span : block.spans()) {
+            if (span.url() != null) {
+                break;
+            }
+            if (span.has(Span.Mark.BOLD)) {
+                label.append(span.text());
+            }
+        }
+        String text = flat(label.toString()).replaceAll("[\\s:：–—-]+$", "");
+        return text.isEmpty() ? "" : text + ".";
+    }
+
+    private static List<String> tableRows(Block table) {
+        List<String> headers = new ArrayList<>();
+        List<String> out = new ArrayList<>();
+        for (Block row : table.children()) {
+            List<String> cells =
+                    row.children().stream().map(cell -> flat(cell.plain())).toList();
+            if (row.attributes().contains("header")) {
+                headers.addAll(cells);
+                continue;
+            }
+            List<String> said = new ArrayList<>();
+            for (int i = 0; i < cells.size(); i++) {
+                if (cells.get(i).isEmpty()) {
+                    continue;
+                }
+                String header = i < headers.size() ? headers.get(i) : "";
+                said.add(header.isEmpty() ? cells.get(i) : header + ": " + cells.get(i));
+            }
+            if (!said.isEmpty()) {
+                out.addAll(pieces(String.join("; ", said) + "."));
+            }
+        }
+        return out;
+    }
+
+    private static String flat(String text) {
+        return text.strip().replaceAll("\\s+", " ");
     }
 
     /** A block as pieces of at most {@value #TARGET} characters, cut between sentences. */
