@@ -310,6 +310,11 @@ public final class App {
         running.push(() -> bot.shutdown(Duration.ofSeconds(10)));
 
         metrics.contentVersion(services.content().get().library().shortVersion());
+        services.semantic()
+                .ifPresent(refresher -> metrics.embeddings(
+                        refresher::embedded,
+                        refresher::reused,
+                        () -> services.content().get().semantic() != null));
         services.reloader().addListener((who, result) -> {
             metrics.reload(result.outcome().name().toLowerCase(Locale.ROOT));
             metrics.contentVersion(services.content().get().library().shortVersion());

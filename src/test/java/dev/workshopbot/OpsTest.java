@@ -32,6 +32,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import net.dv8tion.jda.api.JDA;
 import net.dv8tion.jda.api.events.GatewayPingEvent;
@@ -228,5 +230,24 @@ class OpsTest {
                     scrape);
             assertTrue(scrape.contains("jvm_memory_used_bytes"), "JVM memory is exported");
         }
+    }
+
+    @Test
+    void metrics_sayWhatTheEmbeddingCacheSaved_andWhetherSearchIsHybrid() {
+        Metrics metrics = new Metrics();
+        AtomicLong embedded = new AtomicLong();
+        AtomicLong reused = new AtomicLong();
+        AtomicBoolean hybrid = new AtomicBoolean();
+        metrics.embeddings(embedded::get, reused::get, hybrid::get);
+        String before = metrics.scrape();
+        assertTrue(before.contains("workshopbot_passages_embedded_total 0.0"), before);
+        assertTrue(before.contains("workshopbot_search_hybrid 0.0"), before);
+        embedded.set(43);
+        reused.set(40);
+        hybrid.set(true);
+        String after = metrics.scrape();
+        assertTrue(after.contains("workshopbot_passages_embedded_total 43.0"), after);
+        assertTrue(after.contains("workshopbot_passages_reused_total 40.0"), after);
+        assertTrue(after.contains("workshopbot_search_hybrid 1.0"), after);
     }
 }

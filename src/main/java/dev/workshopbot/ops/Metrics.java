@@ -1,6 +1,7 @@
 package dev.workshopbot.ops;
 
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
@@ -8,8 +9,13 @@ import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.BooleanSupplier;
+import java.util.function.LongSupplier;
 
-/** The bot's metrics in Prometheus form: commands and their latency, errors, reloads, daily posts, content, JVM. */
+/**
+ * The bot's metrics in Prometheus form: commands and their latency, errors, reloads, daily posts, content, embeddings,
+ * JVM.
+ */
 public final class Metrics {
 
     private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
@@ -67,6 +73,23 @@ public final class Metrics {
                 .tag("result", result)
                 .register(registry)
                 .increment();
+    }
+
+    /**
+     * The embedding cache at work: {@code workshopbot_passages_embedded_total} (passages the model embedded) and
+     * {@code workshopbot_passages_reused_total} (vectors taken from the cache) since start, and
+     * {@code workshopbot_search_hybrid} (1 while the served content has its vectors, 0 while keyword search serves).
+     */
+    public void embeddings(LongSupplier embedded, LongSupplier reused, BooleanSupplier hybrid) {
+        FunctionCounter.builder("workshopbot_passages_embedded", embedded, LongSupplier::getAsLong)
+                .description("Passages the sentence model embedded since start")
+                .register(registry);
+        FunctionCounter.builder("workshopbot_passages_reused", reused, LongSupplier::getAsLong)
+                .description("Passage vectors taken from the embedding cache since start")
+                .register(registry);
+        Gauge.builder("workshopbot_search_hybrid", hybrid, on -> on.getAsBoolean() ? 1 : 0)
+                .description("1 while /ask and /search use the vectors, 0 while they use keywords only")
+                .register(registry);
     }
 
     /** The Prometheus text exposition of every metric. */

@@ -11,7 +11,8 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Builds a library's {@link SemanticIndex}, embedding only the passages the cache does not know: a restart or a
- * reload with nothing changed embeds nothing, an edit embeds the edited passages. Counts what it embedded.
+ * reload with nothing changed embeds nothing, an edit embeds the edited passages. Counts what it embedded. Every
+ * index it builds shares one cache of question vectors.
  */
 public final class SemanticBuilder {
 
@@ -20,12 +21,14 @@ public final class SemanticBuilder {
 
     private final Embedder embedder;
     private final EmbeddingCache cache;
+    private final QuestionVectors questions;
     private final AtomicLong embedded = new AtomicLong();
     private final AtomicLong reused = new AtomicLong();
 
     public SemanticBuilder(Embedder embedder, EmbeddingCache cache) {
         this.embedder = embedder;
         this.cache = cache;
+        this.questions = new QuestionVectors(embedder);
     }
 
     public SemanticIndex build(Library library) {
@@ -55,7 +58,7 @@ public final class SemanticBuilder {
         }
         List<float[]> ordered =
                 passages.stream().map(p -> vectors.get(p.hash())).toList();
-        return new SemanticIndex(passages, ordered, embedder);
+        return new SemanticIndex(passages, ordered, questions);
     }
 
     /** Passages embedded by the model since start. */

@@ -29,12 +29,12 @@ public final class SemanticIndex {
     public record Near(Passage passage, double cosine) {}
 
     private final List<Passage> passages;
-    private final Embedder embedder;
+    private final QuestionVectors questions;
     private final IndexSearcher searcher;
 
-    SemanticIndex(List<Passage> passages, List<float[]> vectors, Embedder embedder) {
+    SemanticIndex(List<Passage> passages, List<float[]> vectors, QuestionVectors questions) {
         this.passages = List.copyOf(passages);
-        this.embedder = embedder;
+        this.questions = questions;
         ByteBuffersDirectory directory = new ByteBuffersDirectory();
         try (IndexWriter writer = new IndexWriter(directory, new IndexWriterConfig())) {
             for (int i = 0; i < passages.size(); i++) {
@@ -55,7 +55,7 @@ public final class SemanticIndex {
     }
 
     public String model() {
-        return embedder.model();
+        return questions.model();
     }
 
     /** The {@code limit} passages nearest to {@code question}, nearest first. */
@@ -63,7 +63,7 @@ public final class SemanticIndex {
         if (passages.isEmpty()) {
             return List.of();
         }
-        float[] vector = embedder.embed(List.of(question)).get(0);
+        float[] vector = questions.of(question);
         try {
             List<Near> out = new ArrayList<>();
             for (ScoreDoc hit : searcher.search(new KnnFloatVectorQuery(VECTOR, vector, limit), limit).scoreDocs) {

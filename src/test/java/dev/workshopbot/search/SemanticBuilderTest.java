@@ -111,4 +111,17 @@ class SemanticBuilderTest {
                         .map(n -> n.passage().hash())
                         .toList());
     }
+
+    @Test
+    void theModelReadsLowerCaseOnly_soTheQuestionCacheMayFoldCase() {
+        float[] asTyped =
+                model.embed(List.of("When Do We MEET for the Python Session?")).get(0);
+        float[] folded = model.embed(List.of(QuestionVectors.key("When Do We MEET for the Python Session?")))
+                .get(0);
+        double dot = 0;
+        for (int i = 0; i < asTyped.length; i++) {
+            dot += asTyped[i] * folded[i];
+        }
+        assertEquals(1.0, dot, 1e-4, "an uncased model gives both spellings the same vector");
+    }
 }
