@@ -9,6 +9,7 @@ import dev.workshopbot.commands.DailyCommand;
 import dev.workshopbot.commands.HelpCommand;
 import dev.workshopbot.commands.InsightsCommand;
 import dev.workshopbot.commands.ModeratorGate;
+import dev.workshopbot.commands.ProgressCommand;
 import dev.workshopbot.commands.QuoteCommand;
 import dev.workshopbot.commands.ReadingListCommand;
 import dev.workshopbot.commands.ReloadCommand;
@@ -40,6 +41,7 @@ import dev.workshopbot.discord.Moderators;
 import dev.workshopbot.ops.Health;
 import dev.workshopbot.ops.Metrics;
 import dev.workshopbot.ops.OpsServer;
+import dev.workshopbot.progress.ProgressSystem;
 import dev.workshopbot.reload.ContentReloader;
 import dev.workshopbot.reload.ContentWatcher;
 import dev.workshopbot.reload.ReloadQueue;
@@ -53,6 +55,7 @@ import dev.workshopbot.store.Database;
 import dev.workshopbot.store.EmbeddingStore;
 import dev.workshopbot.store.Insights;
 import dev.workshopbot.store.InsightsStore;
+import dev.workshopbot.store.ProgressStore;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -230,6 +233,14 @@ public final class App {
                 reloader::lastReload,
                 insights,
                 List.of(
+                        new ProgressCommand(
+                                () -> content.get().library(),
+                                new ProgressSystem(
+                                        new ProgressStore(database),
+                                        dailyStore,
+                                        () -> content.get().library(),
+                                        clock,
+                                        daily.defaultTimezone())),
                         new DailyCommand(dailySystem, gate),
                         new ReloadCommand(reloader, gate),
                         new InsightsCommand(insights, gate)));
@@ -239,7 +250,10 @@ public final class App {
         return new Services(content, database, dailyStore, audit, routine, reloader, registry, semantic);
     }
 
-    /** Every command, in the order /help lists them: the reading commands, the moderator commands given, /help. */
+    /**
+     * Every command, in the order /help lists them: the reading commands, the commands given (those that keep state:
+     * progress, then the moderators'), /help.
+     */
     public static CommandRegistry commands(
             Supplier<Snapshot> content,
             Clock clock,

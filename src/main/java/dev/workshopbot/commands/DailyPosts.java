@@ -64,6 +64,7 @@ public final class DailyPosts {
             buttons.addAll(
                     Messages.linkButton("Open on the site", sections.get(0).url()));
         }
+        buttons.add(ProgressCommand.markDay(library, post.index()));
         return Messages.embed(embed, buttons);
     }
 

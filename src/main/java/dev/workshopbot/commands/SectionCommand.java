@@ -146,6 +146,7 @@ public final class SectionCommand implements SlashCommand {
                         "Next section")
                 .withDisabled(library.next(section).isEmpty()));
         buttons.addAll(Messages.linkButton("Open on the site", section.url()));
+        buttons.add(ProgressCommand.markSection(library, section));
         List<Block> hints = hints(section);
         for (int i = 0; i < hints.size() && i < HINT_BUTTONS; i++) {
             buttons.add(Button.secondary(

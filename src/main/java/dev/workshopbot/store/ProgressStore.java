@@ -1,0 +1,263 @@
+package dev.workshopbot.store;
+
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Who read what, per server: one row per member and section, with the server's local date of the click, and each
+ * member's choices (progress public or private, reminders). Only ids, section keys and dates. Every write that must
+ * happen once (a mark, a day's reminder) is a single statement the database makes unique, so double clicks and two
+ * bot processes on one database still record once.
+ */
+public final class ProgressStore {
+
+    /** A member's choices in one server; {@link #DEFAULT} for a member who never chose. */
+    public record Member(boolean publicProgress, boolean remind, LocalDate remindedOn, Instant dmsClosedAt) {
+        public static final Member DEFAULT = new Member(false, false, null, null);
+    }
+
+    /** One read of a section: who, what, and the server's local date it was marked on. */
+    public record Read(long userId, String key, LocalDate date) {}
+
+    private final Sql sql;
+
+    public ProgressStore(Database database) {
+        this.sql = new Sql(database.dataSource());
+    }
+
+    /**
+     * Marks sections read on {@code date}; sections already marked keep their first date. Returns how many were new:
+     * 0 means every one was marked before.
+     */
+    public int mark(long guildId, long userId, List<String> keys, LocalDate date, Instant at) {
+        return sql.inTransaction("recording what member " + userId + " read", connection -> {
+            int added = 0;
+            try (PreparedStatement insert = connection.prepareStatement("INSERT INTO progress_reads "
+                    + "(guild_id, user_id, section_key, local_date, read_at) VALUES (?, ?, ?, ?, ?) "
+                    + "ON CONFLICT (guild_id, user_id, section_key) DO NOTHING")) {
+                for (String key : keys) {
+                    insert.setLong(1, guildId);
+                    insert.setLong(2, userId);
+                    insert.setString(3, key);
+                    insert.setString(4, date.toString());
+                    insert.setLong(5, at.toEpochMilli());
+                    added += insert.executeUpdate();
+                }
+            }
+            return added;
+        });
+    }
+
+    /** Takes marks back (the "Undo" button); returns how many there were. */
+    public int unmark(long guildId, long userId, List<String> keys) {
+        return sql.inTransaction("undoing what member " + userId + " read", connection -> {
+            int removed = 0;
+            try (PreparedStatement delete = connection.prepareStatement(
+                    "DELETE FROM progress_reads WHERE guild_id = ? AND user_id = ? AND section_key = ?")) {
+                for (String key : keys) {
+                    delete.setLong(1, guildId);
+                    delete.setLong(2, userId);
+                    delete.setString(3, key);
+                    removed += delete.executeUpdate();
+                }
+            }
+            return removed;
+        });
+    }
+
+    /** What a member read in a server: section key → the local date it was marked on. */
+    public Map<String, LocalDate> reads(long guildId, long userId) {
+        Map<String, LocalDate> reads = new LinkedHashMap<>();
+        for (Read read : sql.query(
+                "reading what member " + userId + " read",
+                "SELECT user_id, section_key, local_date FROM progress_reads WHERE guild_id = ? AND user_id = ? "
+                        + "ORDER BY local_date, section_key",
+                statement -> {
+                    statement.setLong(1, guildId);
+                    statement.setLong(2, userId);
+                },
+                ProgressStore::read)) {
+            reads.put(read.key(), read.date());
+        }
+        return reads;
+    }
+
+    /** Every read of a server's members among {@code keys}, for the group's view. */
+    public List<Read> readsOf(long guildId, List<String> keys) {
+        if (keys.isEmpty()) {
+            return List.of();
+        }
+        String marks = String.join(", ", Collections.nCopies(keys.size(), "?"));
+        return sql.query(
+                "reading the group's progress in server " + guildId,
+                "SELECT user_id, section_key, local_date FROM progress_reads WHERE guild_id = ? AND section_key IN ("
+                        + marks + ")",
+                statement -> {
+                    statement.setLong(1, guildId);
+                    for (int i = 0; i < keys.size(); i++) {
+                        statement.setString(i + 2, keys.get(i));
+                    }
+                },
+                ProgressStore::read);
+    }
+
+    /** How many members marked anything on or after {@code from} (the server's local dates). */
+    public int activeSince(long guildId, LocalDate from) {
+        return sql.query(
+                        "counting active members of server " + guildId,
+                        "SELECT COUNT(DISTINCT user_id) FROM progress_reads WHERE guild_id = ? AND local_date >= ?",
+                        statement -> {
+                            statement.setLong(1, guildId);
+                            statement.setString(2, from.toString());
+                        },
+                        row -> row.getInt(1))
+                .get(0);
+    }
+
+    public Member member(long guildId, long userId) {
+        List<Member> found = sql.query(
+                "reading the choices of member " + userId,
+                "SELECT * FROM progress_members WHERE guild_id = ? AND user_id = ?",
+                statement -> {
+                    statement.setLong(1, guildId);
+                    statement.setLong(2, userId);
+                },
+                row -> {
+                    String reminded = row.getString("reminded_on");
+                    long closed = row.getLong("dms_closed_at");
+                    boolean neverClosed = row.wasNull();
+                    return new Member(
+                            row.getBoolean("public_progress"),
+                            row.getBoolean("remind"),
+                            reminded == null ? null : LocalDate.parse(reminded),
+                            neverClosed ? null : Instant.ofEpochMilli(closed));
+                });
+        return found.isEmpty() ? Member.DEFAULT : found.get(0);
+    }
+
+    /** Makes a member's progress visible to the server's members, or private again. */
+    public void setPublic(long guildId, long userId, boolean visible) {
+        ensureMember(guildId, userId);
+        sql.update(
+                "changing who sees the progress of member " + userId,
+                "UPDATE progress_members SET public_progress = ? WHERE guild_id = ? AND user_id = ?",
+                statement -> {
+                    statement.setBoolean(1, visible);
+                    statement.setLong(2, guildId);
+                    statement.setLong(3, userId);
+                });
+    }
+
+    /** Turns reminders on (clearing a record of closed direct messages: the member asked again) or off. */
+    public void setRemind(long guildId, long userId, boolean on) {
+        ensureMember(guildId, userId);
+        sql.update(
+                "changing the reminders of member " + userId,
+                "UPDATE progress_members SET remind = ?, dms_closed_at = NULL WHERE guild_id = ? AND user_id = ?",
+                statement -> {
+                    statement.setBoolean(1, on);
+                    statement.setLong(2, guildId);
+                    statement.setLong(3, userId);
+                });
+    }
+
+    /** Members of a server with reminders on whose direct messages were not found closed. */
+    public List<Long> remindable(long guildId) {
+        return sql.query(
+                "reading who wants reminders in server " + guildId,
+                "SELECT user_id FROM progress_members WHERE guild_id = ? AND remind = ? AND dms_closed_at IS NULL "
+                        + "ORDER BY user_id",
+                statement -> {
+                    statement.setLong(1, guildId);
+                    statement.setBoolean(2, true);
+                },
+                row -> row.getLong(1));
+    }
+
+    /**
+     * Claims the day's reminder for a member: true for exactly one caller per member and date, however many
+     * processes ask.
+     */
+    public boolean claimReminder(long guildId, long userId, LocalDate date) {
+        return sql.update(
+                        "recording the reminder of member " + userId,
+                        "UPDATE progress_members SET reminded_on = ? WHERE guild_id = ? AND user_id = ? AND remind = ? "
+                                + "AND (reminded_on IS NULL OR reminded_on <> ?)",
+                        statement -> {
+                            statement.setString(1, date.toString());
+                            statement.setLong(2, guildId);
+                            statement.setLong(3, userId);
+                            statement.setBoolean(4, true);
+                            statement.setString(5, date.toString());
+                        })
+                == 1;
+    }
+
+    /** Records that a member's direct messages are closed: no reminder is tried again until they turn them on. */
+    public void dmsClosed(long guildId, long userId, Instant at) {
+        sql.update(
+                "recording closed direct messages of member " + userId,
+                "UPDATE progress_members SET dms_closed_at = ? WHERE guild_id = ? AND user_id = ?",
+                statement -> {
+                    statement.setLong(1, at.toEpochMilli());
+                    statement.setLong(2, guildId);
+                    statement.setLong(3, userId);
+                });
+    }
+
+    /** Deletes everything kept about a member in one server; returns the rows deleted. */
+    public int forget(long guildId, long userId) {
+        return sql.inTransaction("forgetting member " + userId, connection -> {
+            int deleted = 0;
+            for (String table : List.of("progress_reads", "progress_members")) {
+                try (PreparedStatement delete =
+                        connection.prepareStatement("DELETE FROM " + table + " WHERE guild_id = ? AND user_id = ?")) {
+                    delete.setLong(1, guildId);
+                    delete.setLong(2, userId);
+                    deleted += delete.executeUpdate();
+                }
+            }
+            return deleted;
+        });
+    }
+
+    /** Records a note about the plan running out; false when it was already sent (by any process). */
+    public boolean claimPlanNotice(long guildId, int planDays, String kind, Instant at) {
+        return sql.update(
+                        "recording a plan notice of server " + guildId,
+                        "INSERT INTO plan_notices (guild_id, plan_days, kind, sent_at) VALUES (?, ?, ?, ?) "
+                                + "ON CONFLICT (guild_id, plan_days, kind) DO NOTHING",
+                        statement -> {
+                            statement.setLong(1, guildId);
+                            statement.setInt(2, planDays);
+                            statement.setString(3, kind);
+                            statement.setLong(4, at.toEpochMilli());
+                        })
+                == 1;
+    }
+
+    private void ensureMember(long guildId, long userId) {
+        sql.update(
+                "recording member " + userId,
+                "INSERT INTO progress_members (guild_id, user_id, public_progress, remind) VALUES (?, ?, ?, ?) "
+                        + "ON CONFLICT (guild_id, user_id) DO NOTHING",
+                statement -> {
+                    statement.setLong(1, guildId);
+                    statement.setLong(2, userId);
+                    statement.setBoolean(3, false);
+                    statement.setBoolean(4, false);
+                });
+    }
+
+    private static Read read(ResultSet row) throws SQLException {
+        return new Read(
+                row.getLong("user_id"), row.getString("section_key"), LocalDate.parse(row.getString("local_date")));
+    }
+}
