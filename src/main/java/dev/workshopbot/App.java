@@ -14,6 +14,7 @@ import dev.workshopbot.commands.QuoteCommand;
 import dev.workshopbot.commands.ReadingListCommand;
 import dev.workshopbot.commands.ReloadCommand;
 import dev.workshopbot.commands.ReloadReport;
+import dev.workshopbot.commands.RemindCommand;
 import dev.workshopbot.commands.SearchCommand;
 import dev.workshopbot.commands.SectionCommand;
 import dev.workshopbot.commands.SectionsCommand;
@@ -34,6 +35,7 @@ import dev.workshopbot.discord.Cooldowns;
 import dev.workshopbot.discord.DiscordBot;
 import dev.workshopbot.discord.Dispatcher;
 import dev.workshopbot.discord.GatewayWatch;
+import dev.workshopbot.discord.JdaDirectMessenger;
 import dev.workshopbot.discord.JdaReadingPublisher;
 import dev.workshopbot.discord.JdaRouter;
 import dev.workshopbot.discord.ModLog;
@@ -42,6 +44,7 @@ import dev.workshopbot.ops.Health;
 import dev.workshopbot.ops.Metrics;
 import dev.workshopbot.ops.OpsServer;
 import dev.workshopbot.progress.ProgressSystem;
+import dev.workshopbot.progress.Reminders;
 import dev.workshopbot.reload.ContentReloader;
 import dev.workshopbot.reload.ContentWatcher;
 import dev.workshopbot.reload.ReloadQueue;
@@ -206,6 +209,17 @@ public final class App {
         }
     }
 
+    /** Reading progress over the shared database, dated in each server's zone (the daily default without one). */
+    private static ProgressSystem progress(
+            BotConfig config, Database database, Supplier<Snapshot> content, Clock clock) {
+        return new ProgressSystem(
+                new ProgressStore(database),
+                new DailyStore(database),
+                () -> content.get().library(),
+                clock,
+                config.daily().defaultTimezone());
+    }
+
     /** Builds the services every door shares: content, storage, daily settings, reload and the commands. */
     static Services assemble(BotConfig config, Path contentDir, ContentLoader loader, Library library, Clock clock) {
         SnapshotStore content = new SnapshotStore(Snapshot.of(library));
@@ -233,14 +247,9 @@ public final class App {
                 reloader::lastReload,
                 insights,
                 List.of(
-                        new ProgressCommand(
-                                () -> content.get().library(),
-                                new ProgressSystem(
-                                        new ProgressStore(database),
-                                        dailyStore,
-                                        () -> content.get().library(),
-                                        clock,
-                                        daily.defaultTimezone())),
+                        new ProgressCommand(() -> content.get().library(), progress(config, database, content, clock)),
+                        new RemindCommand(
+                                new ProgressStore(database), config.progress().reminderDelay()),
                         new DailyCommand(dailySystem, gate),
                         new ReloadCommand(reloader, gate),
                         new InsightsCommand(insights, gate)));
@@ -348,6 +357,15 @@ public final class App {
                         daily,
                         Duration.ofSeconds(30),
                         outcome -> metrics.dailyPost(outcome.name().toLowerCase(Locale.ROOT)));
+        new Reminders(
+                        new ProgressStore(services.database()),
+                        services.dailyStore(),
+                        progress(config, services.database(), services.content(), clock),
+                        () -> services.content().get().library(),
+                        new JdaDirectMessenger(bot.jda()),
+                        clock,
+                        config.progress().reminderDelay())
+                .start(daily, Duration.ofMinutes(1));
         ReloadQueue reloads = new ReloadQueue(services.reloader());
         running.push(reloads);
         if (config.content().watch()) {

@@ -37,7 +37,14 @@ import java.util.TreeMap;
  * and its environment overrides is reported at once, each with its key (and line, or variable).
  */
 public record BotConfig(
-        Discord discord, Content content, Daily daily, Storage storage, Http http, Search search, Insights insights) {
+        Discord discord,
+        Content content,
+        Daily daily,
+        Storage storage,
+        Http http,
+        Search search,
+        Insights insights,
+        Progress progress) {
 
     private static final String ENV_PREFIX = "WORKSHOP_BOT_";
     private static final Map<String, Class<? extends Record>> SECTIONS = Map.of(
@@ -54,7 +61,9 @@ public record BotConfig(
             "search",
             Search.class,
             "insights",
-            Insights.class);
+            Insights.class,
+            "progress",
+            Progress.class);
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
 
     public BotConfig {
@@ -65,6 +74,7 @@ public record BotConfig(
         Objects.requireNonNull(http, "http");
         Objects.requireNonNull(search, "search");
         Objects.requireNonNull(insights, "insights");
+        Objects.requireNonNull(progress, "progress");
     }
 
     /** Every built-in default, as with an empty file and no variables. */
@@ -150,6 +160,28 @@ public record BotConfig(
      */
     public record Insights(boolean enabled, Duration retention) {}
 
+    /**
+     * {@code progress.*}: {@code leaderboard} shows a streak leaderboard in {@code /group-progress} (of members who
+     * made their progress public; off by default), {@code reminderDelay} is how long after a server's post time an
+     * opted-in member is reminded that yesterday's reading is unmarked (less than a day).
+     */
+    public record Progress(boolean leaderboard, Duration reminderDelay) {
+
+        public Progress {
+            Objects.requireNonNull(reminderDelay, "progress.reminderDelay");
+            checkDelay(reminderDelay);
+        }
+
+        static Duration checkDelay(Duration delay) {
+            if (delay.isNegative() || delay.compareTo(Duration.ofHours(23)) > 0) {
+                throw new IllegalArgumentException(
+                        "must be between 0 and 23h after the post time (the reminder " + "goes out the same day), not "
+                                + delay.toString().substring(2).toLowerCase(Locale.ROOT));
+            }
+            return delay;
+        }
+    }
+
     /** {@code http.*}: where {@code /health} and {@code /metrics} listen; port 0 turns them off. */
     public record Http(int port, String host) {
 
@@ -234,7 +266,10 @@ public record BotConfig(
         Insights insights = new Insights(
                 in.read("insights.enabled", true, node -> bool(node)),
                 in.read("insights.retention", Duration.ofDays(30), node -> duration(node)));
-        return new BotConfig(discord, content, daily, storage, http, search, insights);
+        Progress progress = new Progress(
+                in.read("progress.leaderboard", false, node -> bool(node)),
+                in.read("progress.reminderDelay", Duration.ofHours(10), node -> Progress.checkDelay(duration(node))));
+        return new BotConfig(discord, content, daily, storage, http, search, insights, progress);
     }
 
     /** Unknown sections and keys, and a token written into the file. */

@@ -235,6 +235,19 @@ public final class FakeDiscord implements AutoCloseable {
         state.refuseEmbedUrls(channelId);
     }
 
+    /** Makes a member's direct messages closed: the bot's DMs to them get Discord's 50007. */
+    public void closeDirectMessages(long userId) {
+        state.closeDms(userId);
+    }
+
+    /** The direct messages the bot sent {@code userId}, oldest first, as message objects. */
+    public List<JsonNode> directMessages(long userId) {
+        return state.directMessages().stream()
+                .filter(dm -> dm.userId() == userId)
+                .map(FakeState.DirectMessage::message)
+                .toList();
+    }
+
     /** The messages sent to a channel or thread, oldest first, as Discord stores them; kept after a deletion. */
     public List<JsonNode> messages(long channelId) {
         return List.copyOf(state.knownChannel(channelId).messages());

@@ -213,13 +213,35 @@ final class FakeRest implements AutoCloseable {
         route("GET", "/webhooks/{app}/{token}/messages/{message}", this::getWebhookMessage);
         route("PATCH", "/webhooks/{app}/{token}/messages/{message}", this::editWebhookMessage);
         route("DELETE", "/webhooks/{app}/{token}/messages/{message}", this::deleteWebhookMessage);
+        route("POST", "/users/@me/channels", this::openDm);
         route("POST", "/channels/{channel}/messages", this::createMessage);
         route("GET", "/channels/{channel}/messages", this::history);
         route("POST", "/channels/{channel}/messages/{message}/threads", this::startThread);
     }
 
     /** Sends a message; a repeated nonce with {@code enforce_nonce} returns the earlier message instead. */
+    /** Opens (or finds) the DM channel with {@code recipient_id}; whether the member accepts DMs shows on sending. */
+    private Reply openDm(Call call) {
+        JsonNode body = objectBody(call);
+        long userId = Long.parseLong(body.path("recipient_id").asText("0"));
+        long channelId = state.dmChannel(userId);
+        return Reply.ok(state.payloads().dmChannel(channelId, userId));
+    }
+
     private Reply createMessage(Call call) {
+        Optional<Long> recipient = state.dmRecipient(call.id("channel"));
+        if (recipient.isPresent()) {
+            if (state.dmsClosed(recipient.get())) {
+                return Reply.error(403, 50007, "Cannot send messages to this user");
+            }
+            JsonNode body = objectBody(call);
+            if (!hasContent(body)) {
+                return Reply.error(400, 50006, "Cannot send an empty message");
+            }
+            ObjectNode message = state.payloads().directMessage(state.ids().next(), call.id("channel"), body);
+            state.recordDirectMessage(recipient.get(), message);
+            return Reply.ok(message);
+        }
         FakeChannel channel = liveChannel(call);
         requireBot(channel, Permission.VIEW_CHANNEL);
         requireBot(channel, channel.isThread() ? Permission.MESSAGE_SEND_IN_THREADS : Permission.MESSAGE_SEND);

@@ -1,12 +1,15 @@
 package dev.workshopbot.discord.fake;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Clock;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * What the REST and gateway halves of the fake share: ids, guilds and their channels, stored commands and injected
@@ -24,6 +27,14 @@ final class FakeState {
     private final Interactions interactions;
     private final Clock clock;
     private final Set<Long> refusingEmbedUrls = ConcurrentHashMap.newKeySet();
+    /** Direct-message channels the bot opened: channel id → the member at the other end. */
+    private final Map<Long, Long> dmChannels = new ConcurrentHashMap<>();
+
+    private final Set<Long> closedDms = ConcurrentHashMap.newKeySet();
+    private final List<DirectMessage> directMessages = new CopyOnWriteArrayList<>();
+
+    /** A message the bot sent a member directly. */
+    record DirectMessage(long userId, JsonNode message) {}
 
     FakeState(
             Snowflakes ids,
@@ -43,6 +54,39 @@ final class FakeState {
         this.interactions = interactions;
         this.clock = clock;
         guilds.values().forEach(guild -> guild.channels().forEach(this::register));
+    }
+
+    /** The DM channel with a member, opened once as Discord does: the same id every time. */
+    long dmChannel(long userId) {
+        for (Map.Entry<Long, Long> open : dmChannels.entrySet()) {
+            if (open.getValue() == userId) {
+                return open.getKey();
+            }
+        }
+        long id = ids.next();
+        dmChannels.put(id, userId);
+        return id;
+    }
+
+    /** The member of a DM channel, if the id is one. */
+    Optional<Long> dmRecipient(long channelId) {
+        return Optional.ofNullable(dmChannels.get(channelId));
+    }
+
+    void closeDms(long userId) {
+        closedDms.add(userId);
+    }
+
+    boolean dmsClosed(long userId) {
+        return closedDms.contains(userId);
+    }
+
+    void recordDirectMessage(long userId, JsonNode message) {
+        directMessages.add(new DirectMessage(userId, message));
+    }
+
+    List<DirectMessage> directMessages() {
+        return List.copyOf(directMessages);
     }
 
     /** From now on, every embed URL sent to {@code channelId} is answered as one Discord cannot take. */

@@ -353,9 +353,25 @@ final class Payloads {
      * the nonce it was sent with.
      */
     ObjectNode channelMessage(long messageId, FakeChannel channel, JsonNode fields) {
+        return directMessage(messageId, channel.id(), fields);
+    }
+
+    /** A DM channel with one member, as POST /users/@me/channels returns it. */
+    ObjectNode dmChannel(long channelId, long userId) {
+        ObjectNode channel = JSON.objectNode();
+        channel.put("id", id(channelId));
+        channel.put("type", 1);
+        channel.putNull("last_message_id");
+        channel.put("flags", 0);
+        channel.putArray("recipients").add(user(userId));
+        return channel;
+    }
+
+    /** A message the bot sent in a channel (a DM channel has no guild, so this is all there is to it). */
+    ObjectNode directMessage(long messageId, long channelId, JsonNode fields) {
         ObjectNode message = JSON.objectNode();
         message.put("id", id(messageId));
-        message.put("channel_id", id(channel.id()));
+        message.put("channel_id", id(channelId));
         message.put("type", 0);
         message.put("content", "");
         message.set("author", botUser());
