@@ -30,14 +30,17 @@ import dev.workshopbot.content.Library;
 import dev.workshopbot.content.Problem;
 import dev.workshopbot.daily.DailyRoutine;
 import dev.workshopbot.daily.DailySystem;
+import dev.workshopbot.daily.PlanEndNotices;
 import dev.workshopbot.discord.CommandRegistrar;
 import dev.workshopbot.discord.Cooldowns;
 import dev.workshopbot.discord.DiscordBot;
 import dev.workshopbot.discord.Dispatcher;
 import dev.workshopbot.discord.GatewayWatch;
 import dev.workshopbot.discord.JdaDirectMessenger;
+import dev.workshopbot.discord.JdaNotices;
 import dev.workshopbot.discord.JdaReadingPublisher;
 import dev.workshopbot.discord.JdaRouter;
+import dev.workshopbot.discord.JdaThreadActivity;
 import dev.workshopbot.discord.ModLog;
 import dev.workshopbot.discord.Moderators;
 import dev.workshopbot.ops.Health;
@@ -45,6 +48,7 @@ import dev.workshopbot.ops.Metrics;
 import dev.workshopbot.ops.OpsServer;
 import dev.workshopbot.progress.ProgressSystem;
 import dev.workshopbot.progress.Reminders;
+import dev.workshopbot.progress.ThreadActivity;
 import dev.workshopbot.reload.ContentReloader;
 import dev.workshopbot.reload.ContentWatcher;
 import dev.workshopbot.reload.ReloadQueue;
@@ -80,6 +84,7 @@ import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 import net.dv8tion.jda.api.exceptions.InvalidTokenException;
 import okhttp3.OkHttpClient;
@@ -102,7 +107,8 @@ public final class App {
             DailyRoutine.Settings routine,
             ContentReloader reloader,
             CommandRegistry registry,
-            Optional<SemanticRefresher> semantic) {
+            Optional<SemanticRefresher> semantic,
+            AtomicReference<ThreadActivity> threads) {
 
         /**
          * Starts embedding: the served content now, and each reloaded content from now on. Not part of assembly, so
@@ -238,6 +244,8 @@ public final class App {
                 daily.defaultTimezone(),
                 routine);
         ModeratorGate gate = new ModeratorGate(audit, clock);
+        // Thread activity needs Discord: none until the bot is connected (and none at all offline).
+        AtomicReference<ThreadActivity> threads = new AtomicReference<>(ThreadActivity.NONE);
         Insights insights = config.insights().enabled()
                 ? new InsightsStore(database, clock, config.insights().retention())
                 : Insights.OFF;
@@ -256,7 +264,7 @@ public final class App {
         Optional<SemanticRefresher> semantic = config.search().semantic()
                 ? Optional.of(new SemanticRefresher(content, MiniLmEmbedder::new, new EmbeddingStore(database, clock)))
                 : Optional.empty();
-        return new Services(content, database, dailyStore, audit, routine, reloader, registry, semantic);
+        return new Services(content, database, dailyStore, audit, routine, reloader, registry, semantic, threads);
     }
 
     /**
@@ -331,6 +339,7 @@ public final class App {
             return stop(running, Console.PROBLEMS);
         }
         running.push(() -> bot.shutdown(Duration.ofSeconds(10)));
+        services.threads().set(new JdaThreadActivity(bot.jda()));
 
         metrics.contentVersion(services.content().get().library().shortVersion());
         services.semantic()
@@ -365,6 +374,13 @@ public final class App {
                         new JdaDirectMessenger(bot.jda()),
                         clock,
                         config.progress().reminderDelay())
+                .start(daily, Duration.ofMinutes(1));
+        new PlanEndNotices(
+                        services.dailyStore(),
+                        () -> services.content().get().library(),
+                        new JdaNotices(bot.jda(), discord.modLogChannelId()),
+                        clock,
+                        config.daily().loops())
                 .start(daily, Duration.ofMinutes(1));
         ReloadQueue reloads = new ReloadQueue(services.reloader());
         running.push(reloads);

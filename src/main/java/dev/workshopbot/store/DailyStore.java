@@ -254,6 +254,24 @@ public final class DailyStore {
                 });
     }
 
+    /**
+     * Records a note about the plan running out ({@code kind}) for a plan of {@code planDays}; false when it was
+     * already sent, by this process or another.
+     */
+    public boolean claimPlanNotice(long guildId, int planDays, String kind, Instant now) {
+        return update(
+                        "recording a plan notice of server " + guildId,
+                        "INSERT INTO plan_notices (guild_id, plan_days, kind, sent_at) VALUES (?, ?, ?, ?) "
+                                + "ON CONFLICT (guild_id, plan_days, kind) DO NOTHING",
+                        statement -> {
+                            statement.setLong(1, guildId);
+                            statement.setInt(2, planDays);
+                            statement.setString(3, kind);
+                            statement.setLong(4, now.toEpochMilli());
+                        })
+                == 1;
+    }
+
     /** Every post of a server, oldest first. */
     public List<PostRecord> posts(long guildId) {
         try (Connection connection = db.getConnection();

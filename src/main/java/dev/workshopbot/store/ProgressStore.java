@@ -108,6 +108,27 @@ public final class ProgressStore {
                 ProgressStore::read);
     }
 
+    /** Every read in a server, for the group's view: one query, however many members. */
+    public List<Read> allReads(long guildId) {
+        return sql.query(
+                "reading the group's progress in server " + guildId,
+                "SELECT user_id, section_key, local_date FROM progress_reads WHERE guild_id = ?",
+                statement -> statement.setLong(1, guildId),
+                ProgressStore::read);
+    }
+
+    /** Members of a server who made their progress public. */
+    public List<Long> publicMembers(long guildId) {
+        return sql.query(
+                "reading who shares progress in server " + guildId,
+                "SELECT user_id FROM progress_members WHERE guild_id = ? AND public_progress = ? ORDER BY user_id",
+                statement -> {
+                    statement.setLong(1, guildId);
+                    statement.setBoolean(2, true);
+                },
+                row -> row.getLong(1));
+    }
+
     /** How many members marked anything on or after {@code from} (the server's local dates). */
     public int activeSince(long guildId, LocalDate from) {
         return sql.query(
@@ -226,21 +247,6 @@ public final class ProgressStore {
             }
             return deleted;
         });
-    }
-
-    /** Records a note about the plan running out; false when it was already sent (by any process). */
-    public boolean claimPlanNotice(long guildId, int planDays, String kind, Instant at) {
-        return sql.update(
-                        "recording a plan notice of server " + guildId,
-                        "INSERT INTO plan_notices (guild_id, plan_days, kind, sent_at) VALUES (?, ?, ?, ?) "
-                                + "ON CONFLICT (guild_id, plan_days, kind) DO NOTHING",
-                        statement -> {
-                            statement.setLong(1, guildId);
-                            statement.setInt(2, planDays);
-                            statement.setString(3, kind);
-                            statement.setLong(4, at.toEpochMilli());
-                        })
-                == 1;
     }
 
     private void ensureMember(long guildId, long userId) {

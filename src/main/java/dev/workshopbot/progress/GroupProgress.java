@@ -1,0 +1,106 @@
+package dev.workshopbot.progress;
+
+import dev.workshopbot.content.Library;
+import dev.workshopbot.content.ReadingPlan;
+import dev.workshopbot.store.DailyStore;
+import dev.workshopbot.store.PostRecord;
+import dev.workshopbot.store.ProgressStore;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalInt;
+import java.util.Set;
+import java.util.function.Supplier;
+
+/**
+ * How the group keeps up, for moderators: for the last plan days, how many members read each day's reading and how
+ * busy its discussion thread is; how many members were active this week; and, when the server opted in, a
+ * leaderboard of streaks among members who made their progress public. Reads the whole server's marks in one query.
+ */
+public final class GroupProgress {
+
+    /** Plan days shown. */
+    public static final int DAYS = 14;
+    /** Leaderboard places shown. */
+    public static final int LEADERS = 10;
+
+    /** One plan day: its number (1-based), the date it was posted, members who read all of it, thread messages. */
+    public record Day(int number, LocalDate date, int readers, OptionalInt messages) {}
+
+    /** A member on the leaderboard; only ids are kept, Discord shows the name. */
+    public record Leader(long userId, int current, int longest) {}
+
+    /** The whole view; {@code leaders} is empty unless the leaderboard is on. */
+    public record Report(List<Day> days, int activeThisWeek, int readers, List<Leader> leaders) {}
+
+    private final ProgressStore store;
+    private final DailyStore daily;
+    private final ProgressSystem progress;
+    private final Supplier<Library> content;
+    private final Supplier<ThreadActivity> threads;
+    private final boolean leaderboard;
+
+    public GroupProgress(
+            ProgressStore store,
+            DailyStore daily,
+            ProgressSystem progress,
+            Supplier<Library> content,
+            Supplier<ThreadActivity> threads,
+            boolean leaderboard) {
+        this.store = store;
+        this.daily = daily;
+        this.progress = progress;
+        this.content = content;
+        this.threads = threads;
+        this.leaderboard = leaderboard;
+    }
+
+    public Report report(long guildId) {
+        Library library = content.get();
+        List<ReadingPlan.Day> plan = library.plan().days();
+        Map<Long, Map<String, LocalDate>> byMember = new HashMap<>();
+        for (ProgressStore.Read read : store.allReads(guildId)) {
+            byMember.computeIfAbsent(read.userId(), id -> new HashMap<>()).put(read.key(), read.date());
+        }
+        List<PostRecord> posts = daily.posts(guildId).stream()
+                .filter(post -> post.isDone() && post.planDay() >= 0 && post.planDay() < plan.size())
+                .toList();
+        List<Day> days = new ArrayList<>();
+        ThreadActivity activity = threads.get();
+        for (PostRecord post : posts.subList(Math.max(0, posts.size() - DAYS), posts.size())) {
+            Set<String> keys = new HashSet<>(ProgressSystem.keysOf(plan.get(post.planDay()), post.planDay()));
+            int readers = (int) byMember.values().stream()
+                    .filter(reads -> reads.keySet().containsAll(keys))
+                    .count();
+            OptionalInt messages = post.threadId() == null ? OptionalInt.empty() : activity.messages(post.threadId());
+            days.add(new Day(post.planDay() + 1, post.localDate(), readers, messages));
+        }
+        LocalDate today = progress.today(guildId);
+        int active = store.activeSince(guildId, today.minusDays(6));
+        return new Report(List.copyOf(days), active, byMember.size(), leaders(guildId, library, byMember, today));
+    }
+
+    private List<Leader> leaders(
+            long guildId, Library library, Map<Long, Map<String, LocalDate>> byMember, LocalDate today) {
+        if (!leaderboard) {
+            return List.of();
+        }
+        List<Streaks.PlanDate> days = progress.planDates(guildId, library);
+        List<Leader> leaders = new ArrayList<>();
+        for (long member : store.publicMembers(guildId)) {
+            Streaks.Result streaks = Streaks.of(days, byMember.getOrDefault(member, Map.of()), today);
+            if (streaks.longest() > 0) {
+                leaders.add(new Leader(member, streaks.current(), streaks.longest()));
+            }
+        }
+        leaders.sort(Comparator.comparingInt(Leader::current)
+                .thenComparingInt(Leader::longest)
+                .reversed()
+                .thenComparingLong(Leader::userId));
+        return List.copyOf(leaders.subList(0, Math.min(LEADERS, leaders.size())));
+    }
+}
