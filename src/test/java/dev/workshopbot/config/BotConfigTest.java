@@ -125,7 +125,7 @@ class BotConfigTest {
         assertEquals(
                 List.of(
                         file
-                                + ":5: bogusKey: unknown section; known sections: [content, daily, discord, http, insights, search, storage]",
+                                + ":5: bogusKey: unknown section; known sections: [content, daily, discord, http, insights, progress, search, storage]",
                         file
                                 + ":2: discord.cooldownUses: 0 must be at least 1 (uses of one command per user per window)",
                         file + ":4: storage.url: 'mysql://x' is not a jdbc:sqlite: or jdbc:postgresql: URL"),
@@ -160,6 +160,21 @@ class BotConfigTest {
         assertEquals(LocalTime.of(7, 30), config.daily().defaultTime());
         assertEquals(ZoneId.of("Europe/Berlin"), config.daily().defaultTimezone());
         assertEquals(true, config.daily().loops());
+    }
+
+    @Test
+    void progress_defaultsOffAndTenHours_andADelayOfADayOrMore_isRefusedByItsKey() throws IOException {
+        BotConfig defaults = BotConfig.load(file(""));
+        assertEquals(false, defaults.progress().leaderboard());
+        assertEquals(Duration.ofHours(10), defaults.progress().reminderDelay());
+        BotConfig set = BotConfig.load(file("progress:\n  leaderboard: true\n  reminderDelay: 90m\n"));
+        assertEquals(true, set.progress().leaderboard());
+        assertEquals(Duration.ofMinutes(90), set.progress().reminderDelay());
+        ConfigException e = assertThrows(
+                ConfigException.class,
+                () -> BotConfig.load(file("progress:\n  reminderDelay: 1d\n  leaderboard: 3\n")));
+        assertTrue(e.getMessage().contains("progress.reminderDelay: must be between 0 and 23h"), e.getMessage());
+        assertTrue(e.getMessage().contains("progress.leaderboard"), e.getMessage());
     }
 
     @Test

@@ -77,7 +77,7 @@ class CliTest {
                 List.of(
                         "config: " + file
                                 + ":3: bogusKey: unknown section; known sections: [content, daily, discord, http, "
-                                + "insights, search, storage]",
+                                + "insights, progress, search, storage]",
                         "config: " + file
                                 + ":2: storage.url: 'mysql://***@x' is not a jdbc:sqlite: or jdbc:postgresql: URL"),
                 run.err().strip().lines().toList());
