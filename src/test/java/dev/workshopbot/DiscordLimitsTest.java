@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.workshopbot.commands.CommandRegistry;
 import dev.workshopbot.commands.DailyPosts;
+import dev.workshopbot.commands.ProgressCommand;
 import dev.workshopbot.commands.Reply;
 import dev.workshopbot.commands.SlashCommand;
 import dev.workshopbot.content.Block;
@@ -19,12 +20,18 @@ import dev.workshopbot.content.Quote;
 import dev.workshopbot.content.ReadingList;
 import dev.workshopbot.content.Section;
 import dev.workshopbot.daily.DailyPost;
+import dev.workshopbot.progress.ProgressSystem;
 import dev.workshopbot.search.EmbeddingCache;
 import dev.workshopbot.search.MiniLmEmbedder;
 import dev.workshopbot.search.SemanticBuilder;
 import dev.workshopbot.search.Snapshot;
 import dev.workshopbot.search.Suggester;
+import dev.workshopbot.store.DailyStore;
+import dev.workshopbot.store.Database;
+import dev.workshopbot.store.ProgressStore;
 import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
@@ -100,9 +107,17 @@ class DiscordLimitsTest {
     private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}]+");
 
     /** One workshop to crawl: its files, the library loaded from them and the snapshot the bot serves. */
-    record Workshop(String name, Path directory, Library library, Snapshot snapshot) {
+    record Workshop(String name, Path directory, Library library, Snapshot snapshot, Database database) {
+        /** The reading commands and /progress (its Mark as read buttons are on every card), on this workshop's state. */
         CommandRegistry registry() {
-            return App.commands(() -> snapshot, CLOCK, Optional::empty, List.of());
+            ProgressStore store = new ProgressStore(database);
+            DailyStore daily = new DailyStore(database);
+            return App.commands(
+                    () -> snapshot,
+                    CLOCK,
+                    Optional::empty,
+                    List.of(new ProgressCommand(
+                            () -> library, new ProgressSystem(store, daily, () -> library, CLOCK, ZoneOffset.UTC))));
         }
 
         @Override
@@ -129,7 +144,18 @@ class DiscordLimitsTest {
     private static Workshop load(String name, Path directory, String site) {
         Library library = new ContentLoader(site).load(directory);
         Snapshot snapshot = Snapshot.of(library);
-        return new Workshop(name, directory, library, snapshot.withSemantic(EMBEDDINGS.build(library)));
+        Path state;
+        try {
+            state = Files.createTempDirectory("limits-state-");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return new Workshop(
+                name,
+                directory,
+                library,
+                snapshot.withSemantic(EMBEDDINGS.build(library)),
+                Database.open("jdbc:sqlite:" + state.resolve("state.db")));
     }
 
     Stream<Workshop> workshops() {

@@ -56,6 +56,7 @@ public final class ProgressCommand implements SlashCommand {
                 .addOptions(
                         new OptionData(OptionType.USER, "member", "Another member, if they made theirs public"),
                         new OptionData(OptionType.STRING, "visibility", "Who may see your progress")
+                                .setMaxLength(10)
                                 .addChoice("public: members may look", "public")
                                 .addChoice("private: only you (default)", "private"),
                         new OptionData(OptionType.BOOLEAN, "forget", "Delete everything kept about you here"));
