@@ -9,6 +9,8 @@ CREATE TABLE progress_reads (
     PRIMARY KEY (guild_id, user_id, section_key)
 );
 CREATE INDEX progress_reads_date ON progress_reads (guild_id, local_date);
+-- Who read a given day's sections and when, for /group-progress, from the index alone.
+CREATE INDEX progress_reads_section ON progress_reads (guild_id, section_key, user_id, local_date);
 
 -- A member's choices in one server: whether others may see their progress, reminders on or off, and when a
 -- reminder last went out or found the member's direct messages closed.

@@ -9,17 +9,16 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalInt;
-import java.util.Set;
 import java.util.function.Supplier;
 
 /**
  * How the group keeps up, for moderators: for the last plan days, how many members read each day's reading and how
  * busy its discussion thread is; how many members were active this week; and, when the server opted in, a
- * leaderboard of streaks among members who made their progress public. Reads the whole server's marks in one query.
+ * leaderboard of streaks among members who made their progress public. The database counts who finished each day
+ * (one small query a plan day), so the cost follows the plan days, not the number of reads.
  */
 public final class GroupProgress {
 
@@ -34,7 +33,7 @@ public final class GroupProgress {
     /** A member on the leaderboard; only ids are kept, Discord shows the name. */
     public record Leader(long userId, int current, int longest) {}
 
-    /** The whole view; {@code leaders} is empty unless the leaderboard is on. */
+    /** The whole view; {@code readers} have marked anything at all; {@code leaders} is empty unless it is on. */
     public record Report(List<Day> days, int activeThisWeek, int readers, List<Leader> leaders) {}
 
     private final ProgressStore store;
@@ -62,37 +61,47 @@ public final class GroupProgress {
     public Report report(long guildId) {
         Library library = content.get();
         List<ReadingPlan.Day> plan = library.plan().days();
-        Map<Long, Map<String, LocalDate>> byMember = new HashMap<>();
-        for (ProgressStore.Read read : store.allReads(guildId)) {
-            byMember.computeIfAbsent(read.userId(), id -> new HashMap<>()).put(read.key(), read.date());
-        }
         List<PostRecord> posts = daily.posts(guildId).stream()
                 .filter(post -> post.isDone() && post.planDay() >= 0 && post.planDay() < plan.size())
                 .toList();
         List<Day> days = new ArrayList<>();
         ThreadActivity activity = threads.get();
         for (PostRecord post : posts.subList(Math.max(0, posts.size() - DAYS), posts.size())) {
-            Set<String> keys = new HashSet<>(ProgressSystem.keysOf(plan.get(post.planDay()), post.planDay()));
-            int readers = (int) byMember.values().stream()
-                    .filter(reads -> reads.keySet().containsAll(keys))
-                    .count();
+            int readers = store.completions(guildId, ProgressSystem.keysOf(plan.get(post.planDay()), post.planDay()))
+                    .size();
             OptionalInt messages = post.threadId() == null ? OptionalInt.empty() : activity.messages(post.threadId());
             days.add(new Day(post.planDay() + 1, post.localDate(), readers, messages));
         }
         LocalDate today = progress.today(guildId);
         int active = store.activeSince(guildId, today.minusDays(6));
-        return new Report(List.copyOf(days), active, byMember.size(), leaders(guildId, library, byMember, today));
+        return new Report(List.copyOf(days), active, store.readers(guildId), leaders(guildId, plan, posts, today));
     }
 
-    private List<Leader> leaders(
-            long guildId, Library library, Map<Long, Map<String, LocalDate>> byMember, LocalDate today) {
+    /**
+     * The streaks of members who share their progress, from when each finished each plan day: a day is kept when
+     * its last section was marked by the next plan day, so its finishing date stands for all its marks.
+     */
+    private List<Leader> leaders(long guildId, List<ReadingPlan.Day> plan, List<PostRecord> posts, LocalDate today) {
         if (!leaderboard) {
             return List.of();
         }
-        List<Streaks.PlanDate> days = progress.planDates(guildId, library);
+        List<Long> shared = store.publicMembers(guildId);
+        if (shared.isEmpty()) {
+            return List.of();
+        }
+        List<Streaks.PlanDate> days = new ArrayList<>();
+        Map<Long, Map<String, LocalDate>> finished = new HashMap<>();
+        for (int i = 0; i < posts.size(); i++) {
+            PostRecord post = posts.get(i);
+            String day = "day " + i;
+            days.add(new Streaks.PlanDate(post.localDate(), List.of(day)));
+            store.completions(guildId, ProgressSystem.keysOf(plan.get(post.planDay()), post.planDay()))
+                    .forEach((member, date) -> finished.computeIfAbsent(member, id -> new HashMap<>())
+                            .put(day, date));
+        }
         List<Leader> leaders = new ArrayList<>();
-        for (long member : store.publicMembers(guildId)) {
-            Streaks.Result streaks = Streaks.of(days, byMember.getOrDefault(member, Map.of()), today);
+        for (long member : shared) {
+            Streaks.Result streaks = Streaks.of(days, finished.getOrDefault(member, Map.of()), today);
             if (streaks.longest() > 0) {
                 leaders.add(new Leader(member, streaks.current(), streaks.longest()));
             }

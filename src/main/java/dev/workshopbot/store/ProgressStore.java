@@ -6,7 +6,9 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 
@@ -77,8 +79,9 @@ public final class ProgressStore {
         Map<String, LocalDate> reads = new LinkedHashMap<>();
         for (Read read : sql.query(
                 "reading what member " + userId + " read",
-                "SELECT user_id, section_key, local_date FROM progress_reads WHERE guild_id = ? AND user_id = ? "
-                        + "ORDER BY local_date, section_key",
+                // No ORDER BY: ordering by date would lead SQLite to walk the server's date index past every member's
+                // rows instead of this member's primary-key range.
+                "SELECT user_id, section_key, local_date FROM progress_reads WHERE guild_id = ? AND user_id = ?",
                 statement -> {
                     statement.setLong(1, guildId);
                     statement.setLong(2, userId);
@@ -89,32 +92,45 @@ public final class ProgressStore {
         return reads;
     }
 
-    /** Every read of a server's members among {@code keys}, for the group's view. */
-    public List<Read> readsOf(long guildId, List<String> keys) {
-        if (keys.isEmpty()) {
-            return List.of();
+    /**
+     * The members who marked every one of {@code keys} (one plan day's reading), each with the date of their last
+     * mark among them: the database counts, so a day of a big group costs one small result, not every read.
+     */
+    public Map<Long, LocalDate> completions(long guildId, List<String> keys) {
+        List<String> distinct = List.copyOf(new LinkedHashSet<>(keys));
+        if (distinct.isEmpty()) {
+            return Map.of();
         }
-        String marks = String.join(", ", Collections.nCopies(keys.size(), "?"));
-        return sql.query(
-                "reading the group's progress in server " + guildId,
-                "SELECT user_id, section_key, local_date FROM progress_reads WHERE guild_id = ? AND section_key IN ("
-                        + marks + ")",
-                statement -> {
-                    statement.setLong(1, guildId);
-                    for (int i = 0; i < keys.size(); i++) {
-                        statement.setString(i + 2, keys.get(i));
-                    }
-                },
-                ProgressStore::read);
+        String marks = String.join(", ", Collections.nCopies(distinct.size(), "?"));
+        Map<String, LocalDate> dates = new HashMap<>();
+        Map<Long, LocalDate> out = new LinkedHashMap<>();
+        sql.query(
+                        "reading who finished a day in server " + guildId,
+                        // Grouped by user_id + 0, not user_id: grouped by the bare column, SQLite walks the primary key
+                        // (every
+                        // read of the server, in member order) instead of looking the day's sections up in their index.
+                        "SELECT user_id + 0, MAX(local_date) FROM progress_reads WHERE guild_id = ? AND section_key IN ("
+                                + marks + ") GROUP BY user_id + 0 HAVING COUNT(*) = ?",
+                        statement -> {
+                            statement.setLong(1, guildId);
+                            for (int i = 0; i < distinct.size(); i++) {
+                                statement.setString(i + 2, distinct.get(i));
+                            }
+                            statement.setInt(distinct.size() + 2, distinct.size());
+                        },
+                        row -> Map.entry(row.getLong(1), row.getString(2)))
+                .forEach(row -> out.put(row.getKey(), dates.computeIfAbsent(row.getValue(), LocalDate::parse)));
+        return out;
     }
 
-    /** Every read in a server, for the group's view: one query, however many members. */
-    public List<Read> allReads(long guildId) {
+    /** How many members of a server have marked anything. */
+    public int readers(long guildId) {
         return sql.query(
-                "reading the group's progress in server " + guildId,
-                "SELECT user_id, section_key, local_date FROM progress_reads WHERE guild_id = ?",
-                statement -> statement.setLong(1, guildId),
-                ProgressStore::read);
+                        "counting the readers of server " + guildId,
+                        "SELECT COUNT(DISTINCT user_id) FROM progress_reads WHERE guild_id = ?",
+                        statement -> statement.setLong(1, guildId),
+                        row -> row.getInt(1))
+                .get(0);
     }
 
     /** Members of a server who made their progress public. */

@@ -106,6 +106,20 @@ class ProgressStoreTest {
 
     @ParameterizedTest
     @MethodSource("databases")
+    void completions_nameWhoReadEverySectionOfADay_withTheirLastMarksDate(String kind) {
+        ProgressStore store = new ProgressStore(Database.open(newUrl(kind)));
+        store.mark(1, 7, List.of("a"), TODAY, NOW);
+        store.mark(1, 7, List.of("b"), TODAY.plusDays(1), NOW);
+        store.mark(1, 8, List.of("a"), TODAY, NOW);
+        store.mark(2, 9, List.of("a", "b"), TODAY, NOW);
+        assertEquals(Map.of(7L, TODAY.plusDays(1)), store.completions(1, List.of("a", "b", "a")));
+        assertEquals(Map.of(7L, TODAY, 8L, TODAY), store.completions(1, List.of("a")));
+        assertEquals(Map.of(), store.completions(1, List.of()));
+        assertEquals(2, store.readers(1));
+    }
+
+    @ParameterizedTest
+    @MethodSource("databases")
     void concurrentClicks_fromTwoBotProcessesOnOneDatabase_recordOnce(String kind) throws Exception {
         String url = newUrl(kind);
         ProgressStore first = new ProgressStore(Database.open(url));

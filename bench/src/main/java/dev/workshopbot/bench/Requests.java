@@ -57,6 +57,7 @@ final class Requests {
             throw new IllegalStateException("autocomplete of '" + Bot.AUTOCOMPLETE_INPUT + "' suggests nothing");
         }
         String fullText = buttonId(registry.handle(section.invocation()), "Full text");
+        String markAsRead = buttonId(registry.handle(section.invocation()), "Mark as read");
         return List.of(section,
                 slash("/sections", "sections", Map.of()),
                 slash("/quote", "quote", Map.of()),
@@ -67,7 +68,9 @@ final class Requests {
                 slash("/about", "about", Map.of()),
                 new Request("autocomplete /section", Kind.AUTOCOMPLETE, "section",
                         Map.of("name", Bot.AUTOCOMPLETE_INPUT), null),
-                new Request("button Full text", Kind.BUTTON, null, Map.of(), fullText));
+                new Request("button Full text", Kind.BUTTON, null, Map.of(), fullText),
+                // Every request comes from a new member, so each click records a new read (issue 12).
+                new Request("button Mark as read", Kind.BUTTON, null, Map.of(), markAsRead));
     }
 
     /** The request printed as {@code name}. */
