@@ -9,6 +9,7 @@ import dev.workshopbot.commands.DailyCommand;
 import dev.workshopbot.commands.HelpCommand;
 import dev.workshopbot.commands.InsightsCommand;
 import dev.workshopbot.commands.ModeratorGate;
+import dev.workshopbot.commands.PlanCommand;
 import dev.workshopbot.commands.ProgressCommand;
 import dev.workshopbot.commands.QuoteCommand;
 import dev.workshopbot.commands.ReadingListCommand;
@@ -241,6 +242,7 @@ public final class App {
                                         () -> content.get().library(),
                                         clock,
                                         daily.defaultTimezone())),
+                        new PlanCommand(() -> content.get().library(), dailySystem),
                         new DailyCommand(dailySystem, gate),
                         new ReloadCommand(reloader, gate),
                         new InsightsCommand(insights, gate)));
@@ -251,8 +253,8 @@ public final class App {
     }
 
     /**
-     * Every command, in the order /help lists them: the reading commands, the commands given (those that keep state:
-     * progress, then the moderators'), /help.
+     * Every command, in the order /help lists them: the reading commands, the commands given (those that need storage:
+     * progress and the plan, then the moderators'), /help.
      */
     public static CommandRegistry commands(
             Supplier<Snapshot> content,
