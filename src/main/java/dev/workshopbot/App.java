@@ -6,9 +6,11 @@ import dev.workshopbot.commands.AskCommand;
 import dev.workshopbot.commands.Caller;
 import dev.workshopbot.commands.CommandRegistry;
 import dev.workshopbot.commands.DailyCommand;
+import dev.workshopbot.commands.GroupProgressCommand;
 import dev.workshopbot.commands.HelpCommand;
 import dev.workshopbot.commands.InsightsCommand;
 import dev.workshopbot.commands.ModeratorGate;
+import dev.workshopbot.commands.PlanCommand;
 import dev.workshopbot.commands.ProgressCommand;
 import dev.workshopbot.commands.QuoteCommand;
 import dev.workshopbot.commands.ReadingListCommand;
@@ -46,6 +48,7 @@ import dev.workshopbot.discord.Moderators;
 import dev.workshopbot.ops.Health;
 import dev.workshopbot.ops.Metrics;
 import dev.workshopbot.ops.OpsServer;
+import dev.workshopbot.progress.GroupProgress;
 import dev.workshopbot.progress.ProgressSystem;
 import dev.workshopbot.progress.Reminders;
 import dev.workshopbot.progress.ThreadActivity;
@@ -256,8 +259,18 @@ public final class App {
                 insights,
                 List.of(
                         new ProgressCommand(() -> content.get().library(), progress(config, database, content, clock)),
+                        new PlanCommand(() -> content.get().library(), dailySystem),
                         new RemindCommand(
                                 new ProgressStore(database), config.progress().reminderDelay()),
+                        new GroupProgressCommand(
+                                new GroupProgress(
+                                        new ProgressStore(database),
+                                        dailyStore,
+                                        progress(config, database, content, clock),
+                                        () -> content.get().library(),
+                                        threads::get,
+                                        config.progress().leaderboard()),
+                                gate),
                         new DailyCommand(dailySystem, gate),
                         new ReloadCommand(reloader, gate),
                         new InsightsCommand(insights, gate)));
@@ -268,8 +281,8 @@ public final class App {
     }
 
     /**
-     * Every command, in the order /help lists them: the reading commands, the commands given (those that keep state:
-     * progress, then the moderators'), /help.
+     * Every command, in the order /help lists them: the reading commands, the commands given (those that need storage:
+     * progress and the plan, then the moderators'), /help.
      */
     public static CommandRegistry commands(
             Supplier<Snapshot> content,

@@ -48,13 +48,17 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Daily posts with real JDA against the fake Discord: once at start when due, nothing more after a restart. */
+/**
+ * Daily posts with real JDA against the fake Discord: once at start when due, nothing more after a restart; and
+ * {@code /plan} with its menus, on the bot {@link App#assemble} builds.
+ */
 @Timeout(value = 90, unit = TimeUnit.SECONDS)
 class DailyOnFakeDiscordTest {
 
     private static final long GUILD = 1_500_000_000_000_000_001L;
     private static final long OTHER_GUILD = 1_500_000_000_000_000_002L;
     private static final long MODERATOR = 1_500_000_000_000_000_042L;
+    private static final long MEMBER = 1_500_000_000_000_000_043L;
     private static final Instant NOW = Instant.now().truncatedTo(ChronoUnit.MINUTES);
 
     /** The fake's clock, moved on by a test to let Discord forget a nonce. */
@@ -199,6 +203,89 @@ class DailyOnFakeDiscordTest {
         assertEquals(List.of(DailyRoutine.Outcome.SKIPPED), tick(second, "second"));
         assertEquals(1, fake.messages(channel).size());
         assertEquals(List.of(), fake.validationErrors());
+    }
+
+    @Test
+    void planAfterTheFirstPost_itsDayMenuChosen_answersPrivatelyWithThatDaysSections_andTheirMenuOpensACard()
+            throws Exception {
+        // GIVEN a server whose day 1 was posted two minutes ago, and the bot that posted it
+        long channel = fake.textChannelId(GUILD);
+        LocalTime twoMinutesAgo = LocalTime.ofInstant(NOW.minus(Duration.ofMinutes(2)), ZoneOffset.UTC);
+        services.dailyStore()
+                .save(new GuildSettings(GUILD, channel, twoMinutesAgo, ZoneId.of("UTC"), false, null, 0), NOW);
+        DiscordBot bot = start();
+        assertEquals(List.of(DailyRoutine.Outcome.POSTED), tick(bot, "first"));
+        awaitCommands();
+        Library library = services.content().get().library();
+
+        // WHEN a member runs /plan
+        long plan = fake.injectSlashCommand(GUILD, MEMBER, "plan", Map.of(), List.of());
+        RecordedRequest reply = fake.awaitCallback(plan, Duration.ofSeconds(3));
+        // THEN the channel sees day 1 of the plan with a menu of days
+        assertEquals(4, reply.callbackType());
+        assertEquals(0, reply.data().path("flags").asInt() & 64, "visible in the channel");
+        assertTrue(
+                reply.data()
+                        .path("embeds")
+                        .get(0)
+                        .path("title")
+                        .asText()
+                        .startsWith("Day 1 of " + library.plan().size()),
+                reply.toString());
+        JsonNode days = selectMenu(reply.data());
+        assertTrue(days.path("custom_id").asText().startsWith("plan|"), days.toString());
+
+        // WHEN the member picks day 2 from that menu
+        long pick = fake.injectStringSelect(
+                GUILD,
+                MEMBER,
+                days.path("custom_id").asText(),
+                List.of("1"),
+                reply.data().toString());
+        RecordedRequest day = fake.awaitCallback(pick, Duration.ofSeconds(3));
+        // THEN only they get day 2's reading within Discord's 3 s, every section linked, and a menu of them
+        assertEquals(4, day.callbackType());
+        assertEquals(64, day.data().path("flags").asInt() & 64, "private");
+        assertTrue(
+                day.sinceInjection().compareTo(Duration.ofSeconds(3)) < 0,
+                day.sinceInjection().toString());
+        JsonNode embed = day.data().path("embeds").get(0);
+        assertTrue(embed.path("title").asText().startsWith("Day 2 of "), embed.toString());
+        List<String> sections = library.plan().days().get(1).sections();
+        for (String key : sections) {
+            String url = library.section(key).orElseThrow().url();
+            assertTrue(embed.path("description").asText().contains("](" + url + ")"), () -> key + " in " + embed);
+        }
+        JsonNode sectionMenu = selectMenu(day.data());
+        assertEquals(sections.size(), sectionMenu.path("options").size(), sectionMenu.toString());
+        assertEquals(0, day.data().path("allowed_mentions").path("parse").size());
+
+        // WHEN they pick that day's first section, THEN its card opens, privately
+        String first = sectionMenu.path("options").get(0).path("value").asText();
+        long open = fake.injectStringSelect(
+                GUILD, MEMBER, sectionMenu.path("custom_id").asText(), List.of(first), null);
+        RecordedRequest card = fake.awaitCallback(open, Duration.ofSeconds(3));
+        assertEquals(64, card.data().path("flags").asInt() & 64);
+        assertEquals(
+                library.section(first).orElseThrow().url(),
+                card.data().path("embeds").get(0).path("url").asText());
+
+        assertEquals(List.of(), fake.validationErrors(), "bodies Discord's OpenAPI description rejects");
+        assertEquals(List.of(), fake.unexpectedRequests(), "requests the fake refused");
+    }
+
+    /** The one string select menu of a message. */
+    private static JsonNode selectMenu(JsonNode message) {
+        List<JsonNode> menus = new ArrayList<>();
+        for (JsonNode row : message.path("components")) {
+            for (JsonNode component : row.path("components")) {
+                if (component.path("type").asInt() == 3) {
+                    menus.add(component);
+                }
+            }
+        }
+        assertEquals(1, menus.size(), () -> "one select menu in " + message);
+        return menus.get(0);
     }
 
     @Test

@@ -40,9 +40,13 @@ final class DiscordLimits {
     static final int BUTTON_LABEL = 80;
     static final int CHOICES = 25;
     static final int CHOICE_TEXT = 100;
+    static final int SELECT_OPTIONS = 25;
+    static final int SELECT_OPTION_TEXT = 100;
+    static final int SELECT_PLACEHOLDER = 150;
 
     private static final int ACTION_ROW = 1;
     private static final int BUTTON = 2;
+    private static final int STRING_SELECT = 3;
     private static final int LINK_STYLE = 5;
     private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}]+");
     private static final Pattern TRAILING_WORD = Pattern.compile("[\\p{L}\\p{N}]+$");
@@ -187,20 +191,63 @@ final class DiscordLimits {
                         + ", not an action row");
                 continue;
             }
-            JsonNode buttons = row.path("components");
-            if (buttons.size() > BUTTONS_PER_ROW) {
-                problems.add(
-                        where + ": action row " + r + " has " + buttons.size() + " buttons, over " + BUTTONS_PER_ROW);
+            JsonNode children = row.path("components");
+            if (children.size() == 1 && children.get(0).path("type").asInt() == STRING_SELECT) {
+                checkSelect(where + " menu " + r, children.get(0), ids, problems);
+                continue;
             }
-            for (int b = 0; b < buttons.size(); b++) {
-                checkButton(where + " button " + r + "." + b, buttons.get(b), ids, problems);
+            if (children.size() > BUTTONS_PER_ROW) {
+                problems.add(
+                        where + ": action row " + r + " has " + children.size() + " buttons, over " + BUTTONS_PER_ROW);
+            }
+            for (int b = 0; b < children.size(); b++) {
+                checkButton(where + " button " + r + "." + b, children.get(b), ids, problems);
+            }
+        }
+    }
+
+    /** A string select menu fills its action row alone; Discord's limits on its id, placeholder and options. */
+    private void checkSelect(String where, JsonNode menu, Set<String> ids, List<String> problems) {
+        String id = menu.path("custom_id").asText("");
+        between(where, "custom_id", id, 1, CUSTOM_ID, problems);
+        if (!ids.add(id)) {
+            problems.add(where + ": custom_id '" + id + "' is used twice in one message");
+        }
+        String placeholder = menu.path("placeholder").asText("");
+        atMost(where, "placeholder", placeholder, SELECT_PLACEHOLDER, problems);
+        checkText(where, "placeholder", placeholder, problems);
+        JsonNode options = menu.path("options");
+        if (options.size() < 1 || options.size() > SELECT_OPTIONS) {
+            problems.add(where + ": " + options.size() + " options, not 1–" + SELECT_OPTIONS);
+        }
+        if (menu.path("min_values").asInt(1) > options.size()
+                || menu.path("max_values").asInt(1) > options.size()) {
+            problems.add(where + ": asks for more values than its " + options.size() + " options");
+        }
+        Set<String> values = new HashSet<>();
+        for (int i = 0; i < options.size(); i++) {
+            JsonNode option = options.get(i);
+            String label = option.path("label").asText("");
+            String value = option.path("value").asText("");
+            String what = "option " + i + " ('" + abbreviate(label) + "')";
+            between(where, what + " label", label, 1, SELECT_OPTION_TEXT, problems);
+            between(where, what + " value", value, 1, SELECT_OPTION_TEXT, problems);
+            checkText(where, what + " label", label, problems);
+            if (option.has("description")) {
+                String description = option.path("description").asText("");
+                between(where, what + " description", description, 1, SELECT_OPTION_TEXT, problems);
+                checkText(where, what + " description", description, problems);
+            }
+            if (!values.add(value)) {
+                problems.add(where + ": " + what + " repeats the value '" + value + "'");
             }
         }
     }
 
     private void checkButton(String where, JsonNode button, Set<String> ids, List<String> problems) {
         if (button.path("type").asInt() != BUTTON) {
-            problems.add(where + ": component of type " + button.path("type") + " where only buttons are expected");
+            problems.add(where + ": component of type " + button.path("type")
+                    + " beside others in a row, where only buttons may be");
             return;
         }
         String label = button.path("label").asText("");

@@ -99,6 +99,33 @@ class DiscordLimitsCheckTest {
     }
 
     @Test
+    void selectMenus_withinTheirLimitsPass_andEachBreachIsReported() {
+        // GIVEN a menu within every limit, one over each of them, and one sharing a row with a button
+        JsonNode fine = callback(data -> row(data).add(menu("plan|v|day|-", "Pick a day", 3)));
+        JsonNode over = callback(data -> {
+            ObjectNode menu = menu("x".repeat(DiscordLimits.CUSTOM_ID + 1), "x".repeat(151), 26);
+            ((ObjectNode) menu.path("options").get(0))
+                    .put("label", "x".repeat(DiscordLimits.SELECT_OPTION_TEXT + 1))
+                    .put("description", "x".repeat(DiscordLimits.SELECT_OPTION_TEXT + 1));
+            ((ObjectNode) menu.path("options").get(2)).put("value", "1");
+            row(data).add(menu);
+        });
+        JsonNode empty = callback(data -> row(data).add(menu("plan|v|day|-", "Pick a day", 0)));
+        JsonNode crowded = callback(
+                data -> row(data).add(menu("plan|v|day|-", "Pick a day", 2)).add(button("plan|v|x|-", "Next")));
+
+        // WHEN they are checked, THEN only the breaches are reported, each by name
+        assertEquals(List.of(), check(fine));
+        List<String> problems = check(over);
+        for (String part : List.of(
+                "custom_id is", "placeholder is", "26 options", "label is", "description is", "repeats the value")) {
+            assertReported(problems, part);
+        }
+        assertReported(check(empty), "0 options");
+        assertReported(check(crowded), "where only buttons may be");
+    }
+
+    @Test
     void cutsMidWordOrThroughMarkdown_areReported_butCutsAfterAWholeWordAreNot() {
         // GIVEN cuts inside a word, through a masked link and through a code block, and one after a whole word
         JsonNode midWord = description("Interviews reward engin…");
@@ -174,6 +201,19 @@ class DiscordLimitsCheckTest {
                 .put("style", 2)
                 .put("custom_id", customId)
                 .put("label", label);
+    }
+
+    /** A string select menu of {@code options} options labelled "Day n" with the values 0, 1, 2… */
+    private static ObjectNode menu(String customId, String placeholder, int options) {
+        ObjectNode menu = JSON.createObjectNode()
+                .put("type", 3)
+                .put("custom_id", customId)
+                .put("placeholder", placeholder);
+        ArrayNode list = menu.putArray("options");
+        for (int i = 0; i < options; i++) {
+            list.addObject().put("label", "Day " + (i + 1)).put("value", String.valueOf(i));
+        }
+        return menu;
     }
 
     private static ObjectNode link(String url) {

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.workshopbot.commands.CommandRegistry;
 import dev.workshopbot.commands.DailyPosts;
+import dev.workshopbot.commands.PlanCommand;
 import dev.workshopbot.commands.ProgressCommand;
 import dev.workshopbot.commands.Reply;
 import dev.workshopbot.commands.SlashCommand;
@@ -20,6 +21,8 @@ import dev.workshopbot.content.Quote;
 import dev.workshopbot.content.ReadingList;
 import dev.workshopbot.content.Section;
 import dev.workshopbot.daily.DailyPost;
+import dev.workshopbot.daily.DailyRoutine;
+import dev.workshopbot.daily.DailySystem;
 import dev.workshopbot.progress.ProgressSystem;
 import dev.workshopbot.search.EmbeddingCache;
 import dev.workshopbot.search.MiniLmEmbedder;
@@ -30,11 +33,12 @@ import dev.workshopbot.store.DailyStore;
 import dev.workshopbot.store.Database;
 import dev.workshopbot.store.ProgressStore;
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -70,6 +74,8 @@ class DiscordLimitsTest {
     private static final String SHIPPED_SITE = "https://segunakinyemi.com/ai-interview-workshop";
     private static final String JEKYLL_SITE = "https://workshop.example.test/prep-workshop";
     private static final int SHOWN_PROBLEMS = 40;
+    /** The server {@link ReplyCrawler} asks from. */
+    private static final long CRAWLER_GUILD = 222L;
 
     /** What members type: nothing, too little, typos, pings, Markdown, garbage and the 100-character maximum. */
     private static final List<String> TYPED = List.of(
@@ -106,18 +112,25 @@ class DiscordLimitsTest {
     private static final Pattern TOC_LINE = Pattern.compile("^\\s*(\\d+)\\. \\[(.*)\\]\\((\\S+)\\)$");
     private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}]+");
 
-    /** One workshop to crawl: its files, the library loaded from them and the snapshot the bot serves. */
-    record Workshop(String name, Path directory, Library library, Snapshot snapshot, Database database) {
-        /** The reading commands and /progress (its Mark as read buttons are on every card), on this workshop's state. */
+    /**
+     * One workshop to crawl: its files, the library loaded from them, the snapshot the bot serves, and its state:
+     * the daily settings /plan reads (the crawling member's server posted day 1 today) and the progress /progress
+     * keeps (its Mark as read buttons are on every card).
+     */
+    record Workshop(
+            String name, Path directory, Library library, Snapshot snapshot, Database database, DailySystem daily) {
         CommandRegistry registry() {
             ProgressStore store = new ProgressStore(database);
-            DailyStore daily = new DailyStore(database);
+            DailyStore posts = new DailyStore(database);
             return App.commands(
                     () -> snapshot,
                     CLOCK,
                     Optional::empty,
-                    List.of(new ProgressCommand(
-                            () -> library, new ProgressSystem(store, daily, () -> library, CLOCK, ZoneOffset.UTC))));
+                    List.of(
+                            new ProgressCommand(
+                                    () -> library,
+                                    new ProgressSystem(store, posts, () -> library, CLOCK, ZoneOffset.UTC)),
+                            new PlanCommand(snapshot::library, daily)));
         }
 
         @Override
@@ -132,30 +145,38 @@ class DiscordLimitsTest {
     void loadWorkshops(@TempDir Path temp) throws IOException {
         Path stress = StressWorkshop.write(temp.resolve("stress"));
         workshops = List.of(
-                load("shipped", Path.of("content"), SHIPPED_SITE),
-                load("stress", stress, StressWorkshop.SITE),
-                load("jekyll site", Path.of("src/test/resources/sites/study-workshop"), JEKYLL_SITE));
+                load("shipped", Path.of("content"), SHIPPED_SITE, temp),
+                load("stress", stress, StressWorkshop.SITE, temp),
+                load("jekyll site", Path.of("src/test/resources/sites/study-workshop"), JEKYLL_SITE, temp));
     }
 
     /** One model for every workshop: the crawl answers /ask and /search with hybrid retrieval, as the bot does. */
     private static final SemanticBuilder EMBEDDINGS =
             new SemanticBuilder(new MiniLmEmbedder(), EmbeddingCache.inMemory());
 
-    private static Workshop load(String name, Path directory, String site) {
+    private static Workshop load(String name, Path directory, String site, Path temp) {
         Library library = new ContentLoader(site).load(directory);
         Snapshot snapshot = Snapshot.of(library);
-        Path state;
-        try {
-            state = Files.createTempDirectory("limits-state-");
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        Database database = Database.open("jdbc:sqlite:" + temp.resolve(name.replace(' ', '-') + ".db"));
+        DailyStore store = new DailyStore(database);
+        store.schedule(
+                CRAWLER_GUILD,
+                10,
+                LocalTime.of(8, 0),
+                ZoneOffset.UTC,
+                CLOCK.instant().minus(Duration.ofDays(1)));
+        LocalDate today = LocalDate.ofInstant(CLOCK.instant(), ZoneOffset.UTC);
+        store.claim(CRAWLER_GUILD, today, 0, 10, "crawl", "test", CLOCK.instant());
+        store.complete(CRAWLER_GUILD, today, 1, null, CLOCK.instant());
+        DailySystem daily = new DailySystem(
+                store,
+                () -> library,
+                CLOCK,
+                LocalTime.of(8, 0),
+                ZoneOffset.UTC,
+                new DailyRoutine.Settings(Duration.ofHours(6), true, false, Duration.ofMinutes(2)));
         return new Workshop(
-                name,
-                directory,
-                library,
-                snapshot.withSemantic(EMBEDDINGS.build(library)),
-                Database.open("jdbc:sqlite:" + state.resolve("state.db")));
+                name, directory, library, snapshot.withSemantic(EMBEDDINGS.build(library)), database, daily);
     }
 
     Stream<Workshop> workshops() {
@@ -270,7 +291,8 @@ class DiscordLimitsTest {
         CommandRegistry registry = workshop.registry();
         ReplyCrawler crawler = new ReplyCrawler(registry, limits(workshop));
 
-        // WHEN a member runs every command every way, then presses every button of every reply, breadth-first
+        // WHEN a member runs every command every way, then presses every button and chooses every option of every
+        // menu of every reply, breadth-first
         for (Map.Entry<String, Map<String, String>> invocation : invocations(workshop, registry, crawler)) {
             crawler.ask(invocation.getKey(), invocation.getValue());
         }
@@ -282,6 +304,9 @@ class DiscordLimitsTest {
         assertTrue(
                 crawler.presses() > workshop.library().sections().size(),
                 "buttons were pressed; presses: " + crawler.presses());
+        assertTrue(
+                crawler.chosen() >= Math.min(25, workshop.library().plan().size()),
+                "menu options chosen: " + crawler.chosen());
         assertNoProblems(
                 crawler.problems(),
                 crawler.replies() + " replies (" + crawler.presses() + " presses"
@@ -418,6 +443,7 @@ class DiscordLimitsTest {
                 .findFirst()
                 .orElseThrow();
         ReplyCrawler old = new ReplyCrawler(other.registry(), limits(other));
+        old.ask("plan", Map.of());
         old.ask("sections", Map.of());
         old.ask("reading-list", Map.of());
         old.ask("quote", Map.of());
@@ -430,15 +456,25 @@ class DiscordLimitsTest {
                 .forEach(list ->
                         old.ask("reading-list", Map.of("list", other.library().handle(list))));
         List<ReplyCrawler.Button> stale = old.queued();
+        List<ReplyCrawler.Choice> staleChoices = old.queuedChoices();
 
-        // WHEN a member presses each of them after the content changed to this workshop
+        // WHEN a member presses each of them, and picks each day of /plan's menu, after the content changed to this
+        // workshop
         ReplyCrawler crawler = new ReplyCrawler(workshop.registry(), limits(workshop));
         stale.forEach(crawler::press);
+        staleChoices.forEach(crawler::choose);
 
         // THEN each click answers, from the current content or saying it changed, within Discord's limits
         assertTrue(stale.size() > other.library().sections().size(), "buttons found: " + stale.size());
-        assertEquals(stale.size(), crawler.replies(), () -> "clicks that threw: " + crawler.problems());
-        assertNoProblems(crawler.problems(), stale.size() + " clicks on buttons of the " + other + " workshop");
+        assertTrue(!staleChoices.isEmpty(), "/plan offers a menu of days");
+        assertEquals(
+                stale.size() + staleChoices.size(),
+                crawler.replies(),
+                () -> "clicks that threw: " + crawler.problems());
+        assertNoProblems(
+                crawler.problems(),
+                stale.size() + " clicks on buttons and " + staleChoices.size() + " choices in menus of the " + other
+                        + " workshop");
     }
 
     // ---- what the crawl asks

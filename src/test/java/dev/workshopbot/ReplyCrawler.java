@@ -22,12 +22,19 @@ import java.util.stream.Collectors;
 
 /**
  * Asks the bot's commands as a member would, checks every reply against {@link DiscordLimits}, and presses
- * every button the replies offer, breadth-first, each custom id once. A handler that throws is a finding too.
+ * every button and chooses every option of every menu the replies offer, breadth-first, each custom id (and each
+ * option of a menu) once. A handler that throws is a finding too.
  */
 final class ReplyCrawler {
 
+    /** Something in a reply a member can act on. */
+    sealed interface Control permits Button, Choice {}
+
     /** A button found in a reply: its id, what it says and the reply it came with. */
-    record Button(String customId, String label, boolean enabled, String foundIn) {}
+    record Button(String customId, String label, boolean enabled, String foundIn) implements Control {}
+
+    /** One option of a select menu found in a reply: the menu's id, the option's value and label. */
+    record Choice(String customId, String value, String label, String foundIn) implements Control {}
 
     private static final Caller MEMBER = new Caller(111L, 222L, false);
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -36,10 +43,11 @@ final class ReplyCrawler {
     private final CommandRegistry registry;
     private final DiscordLimits limits;
     private final List<String> problems = new ArrayList<>();
-    private final Deque<Button> unpressed = new ArrayDeque<>();
+    private final Deque<Control> unpressed = new ArrayDeque<>();
     private final Set<String> seenIds = new HashSet<>();
     private int replies;
     private int presses;
+    private int chosen;
 
     ReplyCrawler(CommandRegistry registry, DiscordLimits limits) {
         this.registry = registry;
@@ -64,6 +72,15 @@ final class ReplyCrawler {
         return answer(where, () -> registry.press(button.customId(), MEMBER));
     }
 
+    /** Chooses one option of a menu and checks the reply; empty when the handler threw. */
+    Optional<JsonNode> choose(Choice choice) {
+        String where = "option '" + choice.label() + "' (" + choice.value() + ") of menu [" + choice.customId()
+                + "] of " + abbreviateOrigin(choice.foundIn());
+        presses++;
+        chosen++;
+        return answer(where, () -> registry.select(choice.customId(), List.of(choice.value()), MEMBER));
+    }
+
     /** Autocomplete choices as Discord would show them; checked; empty when the handler threw. */
     List<Suggester.Entry> complete(String command, String option, String typed) {
         String where = "autocomplete /" + command + " " + option + ":\"" + DiscordLimits.abbreviate(typed) + "\"";
@@ -77,16 +94,32 @@ final class ReplyCrawler {
         }
     }
 
-    /** Presses queued buttons until none is left or {@code cap} presses were made in all. */
+    /** Presses queued buttons and chooses queued options until none is left or {@code cap} were made in all. */
     void pressAll(int cap) {
         while (!unpressed.isEmpty() && presses < cap) {
-            press(unpressed.poll());
+            Control next = unpressed.poll();
+            if (next instanceof Button button) {
+                press(button);
+            } else if (next instanceof Choice choice) {
+                choose(choice);
+            }
         }
     }
 
     /** The buttons found so far and not pressed yet. */
     List<Button> queued() {
-        return List.copyOf(unpressed);
+        return unpressed.stream()
+                .filter(Button.class::isInstance)
+                .map(Button.class::cast)
+                .toList();
+    }
+
+    /** The menu options found so far and not chosen yet. */
+    List<Choice> queuedChoices() {
+        return unpressed.stream()
+                .filter(Choice.class::isInstance)
+                .map(Choice.class::cast)
+                .toList();
     }
 
     boolean exhausted() {
@@ -97,8 +130,14 @@ final class ReplyCrawler {
         return replies;
     }
 
+    /** Buttons pressed and options chosen. */
     int presses() {
         return presses;
+    }
+
+    /** Options chosen. */
+    int chosen() {
+        return chosen;
     }
 
     List<String> problems() {
@@ -110,7 +149,7 @@ final class ReplyCrawler {
         List<Button> buttons = new ArrayList<>();
         for (JsonNode row : callback.path("data").path("components")) {
             for (JsonNode component : row.path("components")) {
-                if (component.has("custom_id")) {
+                if (component.path("type").asInt() == 2 && component.has("custom_id")) {
                     buttons.add(new Button(
                             component.path("custom_id").asText(),
                             component.path("label").asText(""),
@@ -120,6 +159,26 @@ final class ReplyCrawler {
             }
         }
         return buttons;
+    }
+
+    /** The options of a checked reply's enabled select menus. */
+    static List<Choice> choices(JsonNode callback, String foundIn) {
+        List<Choice> choices = new ArrayList<>();
+        for (JsonNode row : callback.path("data").path("components")) {
+            for (JsonNode component : row.path("components")) {
+                if (component.path("type").asInt() == 3
+                        && !component.path("disabled").asBoolean(false)) {
+                    for (JsonNode option : component.path("options")) {
+                        choices.add(new Choice(
+                                component.path("custom_id").asText(),
+                                option.path("value").asText(),
+                                option.path("label").asText(""),
+                                foundIn));
+                    }
+                }
+            }
+        }
+        return choices;
     }
 
     private Optional<JsonNode> answer(String where, Supplier<Reply> handler) {
@@ -139,6 +198,11 @@ final class ReplyCrawler {
         for (Button button : buttons(callback, where)) {
             if (button.enabled() && seenIds.add(button.customId())) {
                 unpressed.add(button);
+            }
+        }
+        for (Choice choice : choices(callback, where)) {
+            if (seenIds.add(choice.customId() + "\u0000" + choice.value())) {
+                unpressed.add(choice);
             }
         }
         return Optional.of(callback);

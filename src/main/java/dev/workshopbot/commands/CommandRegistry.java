@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** Routes invocations, autocomplete and button clicks to commands by name: one map, no switch. */
+/** Routes invocations, autocomplete, button clicks and menu choices to commands by name: one map, no switch. */
 public final class CommandRegistry {
 
     private final Map<String, SlashCommand> commands = new LinkedHashMap<>();
@@ -39,6 +39,13 @@ public final class CommandRegistry {
         return command(ButtonId.commandOf(customId))
                 .map(command -> command.press(customId, caller))
                 .orElseGet(() -> Messages.refusal("That button is not one of mine any more. Try /help."));
+    }
+
+    /** A choice from a select menu, routed like a button by the command its custom id starts with. */
+    public Reply select(String customId, List<String> values, Caller caller) {
+        return command(ButtonId.commandOf(customId))
+                .map(command -> command.select(customId, List.copyOf(values), caller))
+                .orElseGet(() -> Messages.refusal("That menu is not one of mine any more. Try /help."));
     }
 
     /** Choices as Discord accepts them: at most 25, names and values of 1–100 characters. */

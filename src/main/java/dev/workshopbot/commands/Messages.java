@@ -9,6 +9,9 @@ import java.util.stream.Collectors;
 import net.dv8tion.jda.api.EmbedBuilder;
 import net.dv8tion.jda.api.components.actionrow.ActionRow;
 import net.dv8tion.jda.api.components.buttons.Button;
+import net.dv8tion.jda.api.components.selections.SelectMenu;
+import net.dv8tion.jda.api.components.selections.SelectOption;
+import net.dv8tion.jda.api.components.selections.StringSelectMenu;
 import net.dv8tion.jda.api.entities.Message;
 import net.dv8tion.jda.api.entities.MessageEmbed;
 import net.dv8tion.jda.api.utils.messages.MessageCreateBuilder;
@@ -25,15 +28,28 @@ public final class Messages {
     public static final int FOOTER_MAX = 2048;
     public static final int EMBED_TOTAL_MAX = MessageEmbed.EMBED_MAX_LENGTH_BOT;
     public static final int LINK_BUTTON_URL_MAX = 512;
+    public static final int MENU_OPTIONS_MAX = SelectMenu.OPTIONS_MAX_AMOUNT;
+    public static final int OPTION_TEXT_MAX = SelectOption.LABEL_MAX_LENGTH;
+    /** JDA's limit, stricter than Discord's 150: JDA refuses to build a menu with a longer one. */
+    public static final int PLACEHOLDER_MAX = SelectMenu.PLACEHOLDER_MAX_LENGTH;
+
+    private static final int ROWS_MAX = 5;
     static final Color ACCENT = new Color(0x5865F2);
 
     private Messages() {}
 
     /** A message with one embed and optional rows of buttons; nothing in it can ping. */
     public static MessageCreateData embed(EmbedBuilder embed, List<Button> buttons) {
+        return embed(embed, buttons, List.of());
+    }
+
+    /** A message with one embed, rows of buttons, then a row for each select menu; nothing in it can ping. */
+    public static MessageCreateData embed(EmbedBuilder embed, List<Button> buttons, List<StringSelectMenu> menus) {
         MessageCreateBuilder builder = base().setEmbeds(embed.build());
-        if (!buttons.isEmpty()) {
-            builder.setComponents(rows(buttons));
+        List<ActionRow> rows = rows(buttons, ROWS_MAX - menus.size());
+        menus.forEach(menu -> rows.add(ActionRow.of(menu)));
+        if (!rows.isEmpty()) {
+            builder.setComponents(rows);
         }
         return builder.build();
     }
@@ -94,12 +110,31 @@ public final class Messages {
         return usableUrl(url) && url.length() <= LINK_BUTTON_URL_MAX ? List.of(Button.link(url, label)) : List.of();
     }
 
-    private static List<ActionRow> rows(List<Button> buttons) {
+    private static List<ActionRow> rows(List<Button> buttons, int maxRows) {
         List<ActionRow> rows = new ArrayList<>();
-        for (int i = 0; i < buttons.size() && rows.size() < 5; i += 5) {
+        for (int i = 0; i < buttons.size() && rows.size() < maxRows; i += 5) {
             rows.add(ActionRow.of(buttons.subList(i, Math.min(i + 5, buttons.size()))));
         }
         return rows;
+    }
+
+    /**
+     * A select menu's option, its label and description cut to Discord's 100 characters; a blank description is
+     * left out. Labels are shown as typed, so they are not Markdown-escaped.
+     */
+    static SelectOption option(String label, String value, String description) {
+        SelectOption option = SelectOption.of(Fit.cut(label.isBlank() ? value : label, OPTION_TEXT_MAX, ""), value);
+        return description == null || description.isBlank()
+                ? option
+                : option.withDescription(Fit.cut(description, OPTION_TEXT_MAX, ""));
+    }
+
+    /** A string select menu of the first 25 {@code options}, one picked at a time, its placeholder cut to fit. */
+    static StringSelectMenu menu(String customId, String placeholder, List<SelectOption> options) {
+        return StringSelectMenu.create(customId)
+                .setPlaceholder(Fit.cut(placeholder, PLACEHOLDER_MAX, ""))
+                .addOptions(options.subList(0, Math.min(options.size(), MENU_OPTIONS_MAX)))
+                .build();
     }
 
     /** Previous / page n of m / next buttons for paged replies; {@code idForPage} makes each button's id. */

@@ -4,7 +4,7 @@ import dev.workshopbot.search.Suggester;
 import java.util.List;
 import net.dv8tion.jda.api.interactions.commands.build.SlashCommandData;
 
-/** One slash command: its definition for Discord, its answer, its autocomplete and its buttons. */
+/** One slash command: its definition for Discord, its answer, its autocomplete, its buttons and its menus. */
 public interface SlashCommand {
 
     /** The definition registered with Discord; the name routes invocations and button ids here. */
@@ -34,5 +34,10 @@ public interface SlashCommand {
     /** A click on one of this command's buttons. */
     default Reply press(String customId, Caller caller) {
         return Messages.refusal("That button no longer does anything. Run the command again.");
+    }
+
+    /** A choice from one of this command's select menus: the menu's custom id and the values picked. */
+    default Reply select(String customId, List<String> values, Caller caller) {
+        return Messages.refusal("That menu no longer does anything. Run the command again.");
     }
 }

@@ -79,7 +79,17 @@ public final class Console {
         return OK;
     }
 
-    /** The REPL: slash lines, {@code press <id>}, {@code help}, {@code quit}. */
+    /** Picks {@code value} in the select menu {@code customId}, as a member choosing from it in Discord. */
+    public int select(String customId, String value, Caller caller, boolean json) {
+        if (customId.isBlank() || customId.length() > 100 || value.isBlank()) {
+            err.println("bad menu choice: write select <custom_id> <value>, as printed after 'select' in a reply");
+            return BAD_INPUT;
+        }
+        print(registry.select(customId.strip(), List.of(value.strip()), caller), json);
+        return OK;
+    }
+
+    /** The REPL: slash lines, {@code press <id>}, {@code select <id> <value>}, {@code help}, {@code quit}. */
     public int repl(Reader input, Caller caller, boolean json, String banner) throws IOException {
         BufferedReader reader = new BufferedReader(input);
         out.println(banner);
@@ -102,6 +112,14 @@ public final class Console {
                 out.println(reload.get());
             } else if (trimmed.startsWith("press ")) {
                 press(trimmed.substring("press ".length()).strip(), caller, json);
+            } else if (trimmed.startsWith("select ")) {
+                String choice = trimmed.substring("select ".length()).strip();
+                int space = choice.lastIndexOf(' ');
+                select(
+                        space < 0 ? choice : choice.substring(0, space),
+                        space < 0 ? "" : choice.substring(space + 1),
+                        caller,
+                        json);
             } else {
                 ask(trimmed, caller, json, false);
             }
@@ -115,6 +133,8 @@ public final class Console {
                   /name key:value ...  answer a slash command as Discord would; quotes are optional, the last key
                                        takes the rest of the line (/search query:what is vibe coding)
                   press <custom_id>    click a button: its id is printed after "press" in a reply
+                  select <custom_id> <value>
+                                       choose from a menu: what to type is printed after "select" in a reply
                   reload               re-read the content and show what changed, or every problem as file:line
                   help                 this list
                   quit                 leave the console (exit and end of input too)

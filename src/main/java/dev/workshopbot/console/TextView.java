@@ -3,11 +3,16 @@ package dev.workshopbot.console;
 import dev.workshopbot.commands.Reply;
 import java.util.stream.Collectors;
 import net.dv8tion.jda.api.components.MessageTopLevelComponentUnion;
+import net.dv8tion.jda.api.components.actionrow.ActionRow;
 import net.dv8tion.jda.api.components.buttons.Button;
+import net.dv8tion.jda.api.components.selections.StringSelectMenu;
 import net.dv8tion.jda.api.entities.MessageEmbed;
 import net.dv8tion.jda.api.utils.messages.MessageCreateData;
 
-/** A reply as a person reads it in a terminal: embed parts, then buttons with the ids {@code press} takes. */
+/**
+ * A reply as a person reads it in a terminal: embed parts, then buttons with the ids {@code press} takes and menus
+ * with what {@code select} takes.
+ */
 final class TextView {
 
     private TextView() {}
@@ -47,12 +52,30 @@ final class TextView {
             }
         }
         for (MessageTopLevelComponentUnion component : message.getComponents()) {
-            String row = component.asActionRow().getButtons().stream()
-                    .map(TextView::button)
-                    .collect(Collectors.joining("  "));
-            out.append(row).append('\n');
+            ActionRow row = component.asActionRow();
+            String buttons = row.getButtons().stream().map(TextView::button).collect(Collectors.joining("  "));
+            if (!buttons.isEmpty()) {
+                out.append(buttons).append('\n');
+            }
+            row.getComponents().stream()
+                    .filter(StringSelectMenu.class::isInstance)
+                    .map(StringSelectMenu.class::cast)
+                    .forEach(menu -> out.append(menu(menu)));
         }
         return out.toString().stripTrailing();
+    }
+
+    private static String menu(StringSelectMenu menu) {
+        StringBuilder out = new StringBuilder("[" + menu.getPlaceholder() + " ▾]\n");
+        menu.getOptions()
+                .forEach(option -> out.append("  ")
+                        .append(option.getLabel())
+                        .append(" → select ")
+                        .append(menu.getCustomId())
+                        .append(' ')
+                        .append(option.getValue())
+                        .append('\n'));
+        return out.toString();
     }
 
     private static String button(Button button) {

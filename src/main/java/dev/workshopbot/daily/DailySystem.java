@@ -118,6 +118,13 @@ public final class DailySystem {
         return new Status(settings, stored.isPresent(), next, nextIndex + 1, total, finished, store.lastPost(guildId));
     }
 
+    /** Where the server is in the plan and the {@code days} plan days after it, dated in the server's zone. */
+    public PlanOutlook outlook(long guildId, int days) {
+        Status status = status(guildId);
+        LocalDate today = clock.instant().atZone(status.settings().zone()).toLocalDate();
+        return PlanOutlook.of(status, routine.loop(), today, days);
+    }
+
     /** The post the server will get next, as it will look. */
     public DailyPost preview(long guildId) {
         Status status = status(guildId);

@@ -94,7 +94,10 @@ public final class Dispatcher {
                 responder);
     }
 
-    /** Handles a click on one of {@code context.command()}'s buttons, counted against the looser button budget. */
+    /**
+     * Handles a click on one of {@code context.command()}'s buttons or a choice from one of its menus, counted
+     * against the looser budget of buttons.
+     */
     public CompletableFuture<Void> press(Context context, Supplier<Reply> handler, Responder responder) {
         return run(
                 context, true, Optional.of(presses), "click /" + context.command() + "'s buttons", handler, responder);

@@ -10,9 +10,12 @@ import dev.workshopbot.search.Suggester;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import net.dv8tion.jda.api.events.interaction.command.CommandAutoCompleteInteractionEvent;
 import net.dv8tion.jda.api.events.interaction.command.SlashCommandInteractionEvent;
 import net.dv8tion.jda.api.events.interaction.component.ButtonInteractionEvent;
+import net.dv8tion.jda.api.events.interaction.component.GenericComponentInteractionCreateEvent;
+import net.dv8tion.jda.api.events.interaction.component.StringSelectInteractionEvent;
 import net.dv8tion.jda.api.hooks.ListenerAdapter;
 import net.dv8tion.jda.api.interactions.commands.Command;
 import net.dv8tion.jda.api.interactions.commands.OptionMapping;
@@ -62,14 +65,27 @@ public final class JdaRouter extends ListenerAdapter {
 
     @Override
     public void onButtonInteraction(ButtonInteractionEvent event) {
+        String customId = event.getComponentId();
+        onComponent(event, "button", caller -> registry.press(customId, caller));
+    }
+
+    @Override
+    public void onStringSelectInteraction(StringSelectInteractionEvent event) {
+        String customId = event.getComponentId();
+        List<String> values = List.copyOf(event.getValues());
+        onComponent(event, "menu", caller -> registry.select(customId, values, caller));
+    }
+
+    /** Buttons and menus alike: routed by the command their id starts with, on the buttons' budget. */
+    private void onComponent(
+            GenericComponentInteractionCreateEvent event, String kind, Function<Caller, Reply> handler) {
         long guildId = event.getGuild() == null ? 0 : event.getGuild().getIdLong();
         Caller caller = moderators.caller(event.getUser(), event.getMember(), guildId);
-        String customId = event.getComponentId();
-        String command = ButtonId.commandOf(customId);
+        String command = ButtonId.commandOf(event.getComponentId());
         dispatcher.press(
                 new Dispatcher.Context(guildId, caller.userId(), command),
-                () -> registry.press(customId, caller),
-                new ButtonResponder(event));
+                () -> handler.apply(caller),
+                new ComponentResponder(event, kind));
     }
 
     @Override
@@ -148,29 +164,34 @@ public final class JdaRouter extends ListenerAdapter {
         }
     }
 
-    /** Answers a button: paging edits the message, anything else is a new (usually private) message. */
-    private static final class ButtonResponder extends HookResponder {
-        private final ButtonInteractionEvent event;
+    /**
+     * Answers a button or a menu ({@code kind}, for the log): paging edits the message, anything else is a new
+     * (usually private) message.
+     */
+    private static final class ComponentResponder extends HookResponder {
+        private final GenericComponentInteractionCreateEvent event;
+        private final String kind;
 
-        ButtonResponder(ButtonInteractionEvent event) {
+        ComponentResponder(GenericComponentInteractionCreateEvent event, String kind) {
             this.event = event;
+            this.kind = kind;
         }
 
         @Override
         public void reply(Reply reply) {
             if (reply.updatesMessage()) {
                 event.editMessage(MessageEditData.fromCreateData(reply.message()))
-                        .queue(null, failure -> failed("button update", failure));
+                        .queue(null, failure -> failed(kind + " update", failure));
             } else {
                 event.reply(reply.message())
                         .setEphemeral(reply.ephemeral())
-                        .queue(null, failure -> failed("button reply", failure));
+                        .queue(null, failure -> failed(kind + " reply", failure));
             }
         }
 
         @Override
         void deferOnDiscord(boolean ephemeral) {
-            event.deferReply(ephemeral).queue(null, failure -> failed("button deferral", failure));
+            event.deferReply(ephemeral).queue(null, failure -> failed(kind + " deferral", failure));
         }
 
         @Override

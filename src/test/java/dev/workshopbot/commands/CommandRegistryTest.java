@@ -12,7 +12,7 @@ import net.dv8tion.jda.api.interactions.commands.build.Commands;
 import net.dv8tion.jda.api.interactions.commands.build.SlashCommandData;
 import org.junit.jupiter.api.Test;
 
-/** Routing by name, with plain values: invocations, button ids and autocomplete. */
+/** Routing by name, with plain values: invocations, button ids, menu choices and autocomplete. */
 class CommandRegistryTest {
 
     /** A command that records what reached it. */
@@ -51,6 +51,25 @@ class CommandRegistryTest {
             seen.add("press " + customId);
             return Reply.update(Messages.text(name));
         }
+
+        @Override
+        public Reply select(String customId, List<String> values, Caller caller) {
+            seen.add("select " + customId + " " + values);
+            return Reply.privately(Messages.text(name));
+        }
+    }
+
+    /** A command with buttons of its own but no menus. */
+    static final class Plain implements SlashCommand {
+        @Override
+        public SlashCommandData data() {
+            return Commands.slash("plain", "no menus");
+        }
+
+        @Override
+        public Reply handle(Invocation invocation) {
+            return Reply.visible(Messages.text("plain"));
+        }
     }
 
     private final Echo section = new Echo("section");
@@ -68,6 +87,28 @@ class CommandRegistryTest {
     void buttons_goToTheCommandNamedByTheirIdsFirstPart() {
         registry.press("section|abcd1234|full|x|0", Caller.CONSOLE_MEMBER);
         assertEquals(List.of("press section|abcd1234|full|x|0"), section.seen);
+    }
+
+    @Test
+    void menuChoices_goToTheCommandNamedByTheirIdsFirstPart_withTheValuesPicked() {
+        registry.select("quote|abcd1234|day|-", List.of("3"), Caller.CONSOLE_MEMBER);
+        assertEquals(List.of("select quote|abcd1234|day|- [3]"), quote.seen);
+        assertEquals(List.of(), section.seen);
+    }
+
+    @Test
+    void menuOfAnUnknownCommand_orOfACommandWithoutMenus_isAnEphemeralRefusal() {
+        Reply unknown = registry.select("forged|x", List.of("1"), Caller.CONSOLE_MEMBER);
+        assertTrue(unknown.ephemeral());
+        assertTrue(
+                unknown.message().getContent().contains("/help"),
+                unknown.message().getContent());
+        Reply none =
+                new CommandRegistry(List.of(new Plain())).select("plain|x|y|-", List.of("1"), Caller.CONSOLE_MEMBER);
+        assertTrue(none.ephemeral());
+        assertTrue(
+                none.message().getContent().contains("Run the command again"),
+                none.message().getContent());
     }
 
     @Test

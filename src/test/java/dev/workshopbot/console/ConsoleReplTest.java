@@ -18,6 +18,8 @@ import java.nio.file.Path;
 import java.util.Enumeration;
 import java.util.Map;
 import java.util.NoSuchElementException;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -143,12 +145,37 @@ class ConsoleReplTest {
         content();
         String out = console(lines("help\nquit\n"));
         String help = out.substring(out.indexOf("> ") + 2, out.lastIndexOf("> "));
-        // THEN it explains press, reload, help, quit and the start-up options, then sends to /help
-        for (String verb :
-                new String[] {"press <custom_id>", "reload", "help", "quit", "--as moderator", "--json", "/help"}) {
+        // THEN it explains press, select, reload, help, quit and the start-up options, then sends to /help
+        for (String verb : new String[] {
+            "press <custom_id>",
+            "select <custom_id> <value>",
+            "reload",
+            "help",
+            "quit",
+            "--as moderator",
+            "--json",
+            "/help"
+        }) {
             assertTrue(help.contains(verb), verb + " missing from:\n" + help);
         }
         // AND it is not /help's embed repeated
         assertFalse(help.contains("== "), help);
+    }
+
+    @Test
+    void plan_showsItsMenuOfDays_andSelectPicksOne_asInDiscord() throws IOException {
+        // GIVEN a console over a one-page workshop, so a plan of one day
+        content();
+        // WHEN the user runs /plan
+        String plan = console(lines("/plan\nquit\n"));
+        // THEN the menu is printed with what to type to choose each day
+        Matcher choice =
+                Pattern.compile("Day 1 · Setup → select (plan\\|\\S+) 0").matcher(plan);
+        assertTrue(choice.find(), plan);
+        // WHEN they type that
+        String day = console(lines("select " + choice.group(1) + " 0\nquit\n"));
+        // THEN day 1's reading opens, only for them, with the menu of its sections
+        assertTrue(day.contains("(only you can see this)\n== Day 1 of 1: Setup"), day);
+        assertTrue(day.contains("Editor → select plan|"), day);
     }
 }

@@ -43,6 +43,7 @@ public final class FakeDiscord implements AutoCloseable {
     private static final int MESSAGE_COMPONENT = 3;
     private static final int APPLICATION_COMMAND_AUTOCOMPLETE = 4;
     private static final int BUTTON = 2;
+    private static final int STRING_SELECT = 3;
     private static final int SUB_COMMAND = 1;
     private static final int SUB_COMMAND_GROUP = 2;
     private static final int INTEGER = 4;
@@ -365,6 +366,27 @@ public final class FakeDiscord implements AutoCloseable {
             message.setAll(parseObject(messageJson));
         }
         ObjectNode data = JSON.createObjectNode().put("custom_id", customId).put("component_type", BUTTON);
+        return inject(MESSAGE_COMPONENT, guild, userId, List.of(), data, message);
+    }
+
+    /**
+     * Injects a choice from a string select menu: the member picked {@code values} in the menu {@code customId}.
+     *
+     * @param messageJson the message the menu is on, as JSON; fields it lacks are filled in as for a message the
+     *     bot sent. Null gives a bot message with just this menu, offering the values picked.
+     */
+    public long injectStringSelect(
+            long guildId, long userId, String customId, List<String> values, String messageJson) {
+        FakeGuild guild = state.guild(guildId);
+        ObjectNode message;
+        if (messageJson == null) {
+            message = state.payloads().messageWithStringSelect(state.ids().next(), guild, customId, values);
+        } else {
+            message = state.payloads().message(state.ids().next(), guild, JSON.createObjectNode());
+            message.setAll(parseObject(messageJson));
+        }
+        ObjectNode data = JSON.createObjectNode().put("custom_id", customId).put("component_type", STRING_SELECT);
+        values.forEach(data.putArray("values")::add);
         return inject(MESSAGE_COMPONENT, guild, userId, List.of(), data, message);
     }
 

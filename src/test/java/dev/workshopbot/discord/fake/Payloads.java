@@ -20,6 +20,7 @@ final class Payloads {
     private static final int MEMBER_OVERWRITE = 1;
     private static final int ACTION_ROW = 1;
     private static final int BUTTON = 2;
+    private static final int STRING_SELECT = 3;
 
     private final long botUserId;
     private final long applicationId;
@@ -423,6 +424,20 @@ final class Payloads {
                 .put("type", ACTION_ROW)
                 .putArray("components")
                 .add(button);
+        return message(messageId, guild, fields);
+    }
+
+    /** A message from the bot carrying one string select menu offering {@code values}, each labelled by itself. */
+    ObjectNode messageWithStringSelect(long messageId, FakeGuild guild, String customId, List<String> values) {
+        ObjectNode menu = JSON.objectNode().put("type", STRING_SELECT).put("custom_id", customId);
+        ArrayNode options = menu.putArray("options");
+        values.forEach(value -> options.addObject().put("label", value).put("value", value));
+        ObjectNode fields = JSON.objectNode();
+        fields.putArray("components")
+                .addObject()
+                .put("type", ACTION_ROW)
+                .putArray("components")
+                .add(menu);
         return message(messageId, guild, fields);
     }
 }
