@@ -35,6 +35,7 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import net.dv8tion.jda.api.Permission;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -207,6 +208,18 @@ class ProgressOnFakeDiscordTest {
 
         assertEquals(List.of(), reminders.tick(), "one a day, and never again to closed DMs");
         assertEquals(1, fake.directMessages(ADA).size());
+        assertEquals(List.of(), fake.validationErrors());
+    }
+
+    @Test
+    void groupProgress_isRegistered_answersAModeratorPrivately_andRefusesAMember() throws Exception {
+        awaitCommand("group-progress");
+        long asked = fake.injectSlashCommand(GUILD, ADA, "group-progress", Map.of(), List.of(Permission.MANAGE_SERVER));
+        RecordedRequest report = fake.awaitCallback(asked, Duration.ofSeconds(3));
+        assertEquals(64, report.data().path("flags").asInt() & 64);
+        assertTrue(said(report).contains("Group progress"), said(report));
+        long refused = fake.injectSlashCommand(GUILD, BEN, "group-progress", Map.of(), List.of());
+        assertTrue(said(fake.awaitCallback(refused, Duration.ofSeconds(3))).contains("Only moderators"));
         assertEquals(List.of(), fake.validationErrors());
     }
 }
