@@ -9,8 +9,9 @@ CREATE TABLE progress_reads (
     PRIMARY KEY (guild_id, user_id, section_key)
 );
 CREATE INDEX progress_reads_date ON progress_reads (guild_id, local_date);
--- Who read a given day's sections and when, for /group-progress, from the index alone.
-CREATE INDEX progress_reads_section ON progress_reads (guild_id, section_key, user_id, local_date);
+-- Who read a given day's sections and when, for /group-progress, from the index alone. The section leads, so no
+-- query of one member's reads (guild and user known, section not) can prefer it to the primary key.
+CREATE INDEX progress_reads_section ON progress_reads (section_key, guild_id, user_id, local_date);
 
 -- A member's choices in one server: whether others may see their progress, reminders on or off, and when a
 -- reminder last went out or found the member's direct messages closed.
