@@ -62,30 +62,7 @@ class DailyOnFakeDiscordTest {
     private static final Instant NOW = Instant.now().truncatedTo(ChronoUnit.MINUTES);
 
     /** The fake's clock, moved on by a test to let Discord forget a nonce. */
-    private static final class MovableClock extends Clock {
-        private volatile Instant now = Instant.now();
-
-        void advance(Duration by) {
-            now = now.plus(by);
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            throw new UnsupportedOperationException("the fake runs in UTC");
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-    }
-
-    private final MovableClock fakeClock = new MovableClock();
+    private final MovableClock fakeClock = new MovableClock(Instant.now());
 
     @TempDir
     Path dir;

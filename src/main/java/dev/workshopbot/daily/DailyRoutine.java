@@ -1,5 +1,6 @@
 package dev.workshopbot.daily;
 
+import dev.workshopbot.concurrent.Periodic;
 import dev.workshopbot.content.Library;
 import dev.workshopbot.content.ReadingPlan;
 import dev.workshopbot.store.DailyStore;
@@ -15,7 +16,6 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
@@ -67,17 +67,13 @@ public final class DailyRoutine {
 
     /** Ticks every {@code period} until the returned future is cancelled; each post's outcome goes to {@code onPost}. */
     public ScheduledFuture<?> start(ScheduledExecutorService scheduler, Duration period, Consumer<Outcome> onPost) {
-        return scheduler.scheduleWithFixedDelay(
-                () -> {
-                    try {
-                        tick().forEach(post -> post.thenAccept(onPost));
-                    } catch (RuntimeException e) {
-                        LOG.error("daily routine tick failed; it runs again in {}", period, e);
-                    }
-                },
-                0,
-                period.toMillis(),
-                TimeUnit.MILLISECONDS);
+        return Periodic.every(
+                scheduler,
+                Duration.ZERO,
+                period,
+                LOG,
+                "daily routine tick",
+                () -> tick().forEach(post -> post.thenAccept(onPost)));
     }
 
     /** One pass over every server; the returned futures complete when each started post is recorded. */

@@ -1,5 +1,6 @@
 package dev.workshopbot.daily;
 
+import dev.workshopbot.concurrent.Periodic;
 import dev.workshopbot.content.Library;
 import dev.workshopbot.store.DailyStore;
 import dev.workshopbot.store.GuildSettings;
@@ -11,7 +12,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -47,17 +47,7 @@ public final class PlanEndNotices {
     }
 
     public ScheduledFuture<?> start(ScheduledExecutorService scheduler, Duration period) {
-        return scheduler.scheduleWithFixedDelay(
-                () -> {
-                    try {
-                        tick();
-                    } catch (RuntimeException e) {
-                        LOG.error("plan notices tick failed; they run again in {}", period, e);
-                    }
-                },
-                period.toMillis(),
-                period.toMillis(),
-                TimeUnit.MILLISECONDS);
+        return Periodic.every(scheduler, period, period, LOG, "plan notices tick", () -> tick());
     }
 
     /** One pass over every server; returns the notes sent. */

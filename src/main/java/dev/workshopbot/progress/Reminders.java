@@ -1,5 +1,6 @@
 package dev.workshopbot.progress;
 
+import dev.workshopbot.concurrent.Periodic;
 import dev.workshopbot.content.Library;
 import dev.workshopbot.content.ReadingPlan;
 import dev.workshopbot.content.Section;
@@ -18,7 +19,6 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -59,17 +59,7 @@ public final class Reminders {
     }
 
     public ScheduledFuture<?> start(ScheduledExecutorService scheduler, Duration period) {
-        return scheduler.scheduleWithFixedDelay(
-                () -> {
-                    try {
-                        tick();
-                    } catch (RuntimeException e) {
-                        LOG.error("reminders tick failed; it runs again in {}", period, e);
-                    }
-                },
-                period.toMillis(),
-                period.toMillis(),
-                TimeUnit.MILLISECONDS);
+        return Periodic.every(scheduler, period, period, LOG, "reminders tick", () -> tick());
     }
 
     /** One pass over every server whose reminder time has come today; the futures complete as messages are sent. */

@@ -18,9 +18,11 @@ import javax.sql.DataSource;
 public final class DailyStore {
 
     private final DataSource db;
+    private final Sql sql;
 
     public DailyStore(Database database) {
         this.db = database.dataSource();
+        this.sql = new Sql(db);
     }
 
     public Optional<GuildSettings> settings(long guildId) {
@@ -37,7 +39,7 @@ public final class DailyStore {
      * {@code /daily} change only the columns they own.
      */
     public void save(GuildSettings settings, Instant now) {
-        inTransaction("saving the daily settings of server " + settings.guildId(), connection -> {
+        sql.inTransaction("saving the daily settings of server " + settings.guildId(), connection -> {
             try (PreparedStatement delete =
                             connection.prepareStatement("DELETE FROM guild_settings WHERE guild_id = ?");
                     PreparedStatement insert = connection.prepareStatement("INSERT INTO guild_settings "
@@ -65,7 +67,7 @@ public final class DailyStore {
      * day twice.
      */
     public void schedule(long guildId, long channelId, LocalTime time, ZoneId zone, Instant now) {
-        Binder columns = statement -> {
+        Sql.Binder columns = statement -> {
             statement.setLong(1, channelId);
             statement.setString(2, time.toString());
             statement.setString(3, zone.getId());
@@ -73,13 +75,13 @@ public final class DailyStore {
             statement.setLong(5, now.toEpochMilli());
             statement.setLong(6, guildId);
         };
-        if (update(
+        if (sql.update(
                         "saving the daily settings of server " + guildId,
                         "UPDATE guild_settings SET channel_id = ?, post_time = ?, timezone = ?, paused = FALSE, "
                                 + "pause_reason = NULL, updated_at = ?, active_from = ? WHERE guild_id = ?",
                         columns)
                 == 0) {
-            update(
+            sql.update(
                     "saving the daily settings of server " + guildId,
                     "INSERT INTO guild_settings (channel_id, post_time, timezone, updated_at, active_from, "
                             + "guild_id, paused, plan_cursor) VALUES (?, ?, ?, ?, ?, ?, FALSE, 0)",
@@ -89,7 +91,7 @@ public final class DailyStore {
 
     /** Pauses a server with a reason (null when a moderator asked); the cursor and schedule stay as they are. */
     public void pause(long guildId, String reason, Instant now) {
-        update(
+        sql.update(
                 "saving the daily settings of server " + guildId,
                 "UPDATE guild_settings SET paused = TRUE, pause_reason = ?, updated_at = ? WHERE guild_id = ?",
                 statement -> {
@@ -101,7 +103,7 @@ public final class DailyStore {
 
     /** Unpauses a server; like a new schedule, it starts at the next post time after {@code now}. */
     public void resume(long guildId, Instant now) {
-        update(
+        sql.update(
                 "saving the daily settings of server " + guildId,
                 "UPDATE guild_settings SET paused = FALSE, pause_reason = NULL, updated_at = ?, active_from = ? "
                         + "WHERE guild_id = ?",
@@ -114,7 +116,7 @@ public final class DailyStore {
 
     /** Moves the cursor from {@code from} to {@code to}; false when it is no longer at {@code from}. */
     public boolean moveCursor(long guildId, int from, int to, Instant now) {
-        return update(
+        return sql.update(
                         "saving the daily settings of server " + guildId,
                         "UPDATE guild_settings SET plan_cursor = ?, updated_at = ? WHERE guild_id = ? "
                                 + "AND plan_cursor = ?",
@@ -132,7 +134,7 @@ public final class DailyStore {
      * returns to its plan day, in one transaction, so the log and the cursor never disagree about that day.
      */
     public void release(long guildId, LocalDate date, int planDay) {
-        inTransaction("releasing the daily post intent of server " + guildId, connection -> {
+        sql.inTransaction("releasing the daily post intent of server " + guildId, connection -> {
             try (PreparedStatement delete = connection.prepareStatement("DELETE FROM daily_posts WHERE guild_id = ? "
                             + "AND local_date = ? AND message_id IS NULL");
                     PreparedStatement cursor = connection.prepareStatement(
@@ -186,7 +188,7 @@ public final class DailyStore {
     public boolean claim(
             long guildId, LocalDate date, int planDay, long channelId, String nonce, String instance, Instant now) {
         try {
-            return inTransaction("recording the daily post intent of server " + guildId, connection -> {
+            return sql.inTransaction("recording the daily post intent of server " + guildId, connection -> {
                 try (PreparedStatement insert = connection.prepareStatement(
                                 "INSERT INTO daily_posts (guild_id, "
                                         + "local_date, plan_day, channel_id, nonce, claimed_by, claimed_at) VALUES (?, ?, ?, ?, ?, ?, ?)");
@@ -220,7 +222,7 @@ public final class DailyStore {
         if (intent.isDone() || intent.claimedAt().isAfter(staleBefore)) {
             return false;
         }
-        return update(
+        return sql.update(
                         "updating the post log of server " + intent.guildId(),
                         "UPDATE daily_posts SET claimed_by = ?, claimed_at = ? WHERE guild_id = ? AND local_date = ? "
                                 + "AND claimed_by = ? AND claimed_at = ? AND message_id IS NULL",
@@ -237,7 +239,7 @@ public final class DailyStore {
 
     /** Completes an intent with the Discord message (and thread) it produced. */
     public void complete(long guildId, LocalDate date, long messageId, Long threadId, Instant now) {
-        update(
+        sql.update(
                 "updating the post log of server " + guildId,
                 "UPDATE daily_posts SET message_id = ?, thread_id = ?, posted_at = ? WHERE guild_id = ? "
                         + "AND local_date = ?",
@@ -259,7 +261,7 @@ public final class DailyStore {
      * already sent, by this process or another.
      */
     public boolean claimPlanNotice(long guildId, int planDays, String kind, Instant now) {
-        return update(
+        return sql.update(
                         "recording a plan notice of server " + guildId,
                         "INSERT INTO plan_notices (guild_id, plan_days, kind, sent_at) VALUES (?, ?, ?, ?) "
                                 + "ON CONFLICT (guild_id, plan_days, kind) DO NOTHING",
@@ -287,41 +289,6 @@ public final class DailyStore {
             return posts;
         } catch (SQLException e) {
             throw new StoreException("reading the post log of server " + guildId, e);
-        }
-    }
-
-    private interface Work<T> {
-        T run(Connection connection) throws SQLException;
-    }
-
-    /** Runs {@code work} in one transaction: committed when it returns, rolled back when it throws. */
-    private <T> T inTransaction(String what, Work<T> work) {
-        try (Connection connection = db.getConnection()) {
-            connection.setAutoCommit(false);
-            try {
-                T result = work.run(connection);
-                connection.commit();
-                return result;
-            } catch (SQLException | RuntimeException e) {
-                connection.rollback();
-                throw e;
-            }
-        } catch (SQLException e) {
-            throw new StoreException(what, e);
-        }
-    }
-
-    private interface Binder {
-        void bind(PreparedStatement statement) throws SQLException;
-    }
-
-    private int update(String what, String sql, Binder binder) {
-        try (Connection connection = db.getConnection();
-                PreparedStatement statement = connection.prepareStatement(sql)) {
-            binder.bind(statement);
-            return statement.executeUpdate();
-        } catch (SQLException e) {
-            throw new StoreException(what, e);
         }
     }
 

@@ -3,6 +3,7 @@ package dev.workshopbot.store;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.workshopbot.MovableClock;
 import dev.workshopbot.commands.Caller;
 import dev.workshopbot.commands.InsightsCommand;
 import dev.workshopbot.commands.Invocation;
@@ -11,11 +12,7 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -25,30 +22,10 @@ import org.junit.jupiter.api.io.TempDir;
 
 class InsightsStoreTest {
 
-    /** A clock the test moves. */
-    private static final class Movable extends Clock {
-        private Instant now = Instant.parse("2026-12-01T10:00:00Z");
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-    }
-
     @TempDir
     Path temp;
 
-    private final Movable clock = new Movable();
+    private final MovableClock clock = new MovableClock("2026-12-01T10:00:00Z");
     private Database database;
     private InsightsStore insights;
 
@@ -68,9 +45,9 @@ class InsightsStoreTest {
         insights.opened("setup/install-the-tools");
         insights.opened("setup/install-the-tools");
         insights.opened("faq");
-        clock.now = clock.now.minus(Duration.ofDays(8));
+        clock.advance(Duration.ofDays(8).negated());
         insights.asked("ask", Set.of("old"), 1, 0.5, true);
-        clock.now = clock.now.plus(Duration.ofDays(8));
+        clock.advance(Duration.ofDays(8));
 
         Insights.Report report = insights.report(Duration.ofDays(7), 10);
         assertEquals(4, report.questions());
@@ -85,10 +62,10 @@ class InsightsStoreTest {
     void rowsOlderThanTheRetention_arePurged_onTheInjectedClock() throws SQLException {
         insights.asked("ask", Set.of("first"), 1, 0.5, true);
         insights.opened("faq");
-        clock.now = clock.now.plus(Duration.ofDays(29));
+        clock.advance(Duration.ofDays(29));
         insights.asked("ask", Set.of("second"), 1, 0.5, true);
         assertEquals(0, insights.purge(), "nothing is 30 days old yet");
-        clock.now = clock.now.plus(Duration.ofDays(2));
+        clock.advance(Duration.ofDays(2));
         assertEquals(2, insights.purge(), "the first question and the open are past 30 days");
         assertEquals(List.of("second"), column("SELECT terms FROM asked"));
     }

@@ -10,15 +10,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.workshopbot.MovableClock;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
@@ -140,7 +138,7 @@ class FakeChannelsTest {
     @Test
     void sendMessage_sameNonceAfterDiscordForgotIt_createsASecondMessage() throws InterruptedException {
         // GIVEN a fake whose clock we move, and a post sent with a nonce
-        AdjustableClock clock = new AdjustableClock(Instant.parse("2024-03-01T09:00:00Z"));
+        MovableClock clock = new MovableClock(Instant.parse("2024-03-01T09:00:00Z"));
         fake = FakeDiscord.builder().guilds(GUILD).clock(clock).start();
         login();
         long channelId = fake.textChannelId(GUILD);
@@ -448,7 +446,7 @@ class FakeChannelsTest {
     @Test
     void realRateLimits_sixtyChannelsInOneSecond_meetTheGlobalLimitAndAllArriveOnceItEnds() throws Exception {
         // GIVEN Discord's global limit of 50 requests per second on a clock that stands still, and 60 channels
-        AdjustableClock clock = new AdjustableClock(Instant.parse("2024-03-01T09:00:00Z"));
+        MovableClock clock = new MovableClock(Instant.parse("2024-03-01T09:00:00Z"));
         fake = FakeDiscord.builder()
                 .guilds(GUILD)
                 .realRateLimits(true)
@@ -508,34 +506,6 @@ class FakeChannelsTest {
                 throw new AssertionError("Timed out waiting until " + description);
             }
             Thread.sleep(20);
-        }
-    }
-
-    /** A clock a test moves by hand. */
-    private static final class AdjustableClock extends Clock {
-        private volatile Instant now;
-
-        AdjustableClock(Instant start) {
-            this.now = start;
-        }
-
-        void advance(Duration by) {
-            now = now.plus(by);
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            throw new UnsupportedOperationException("the fake's clock stays in UTC");
         }
     }
 }
