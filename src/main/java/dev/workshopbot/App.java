@@ -111,7 +111,9 @@ public final class App {
             ContentReloader reloader,
             CommandRegistry registry,
             Optional<SemanticRefresher> semantic,
-            AtomicReference<ThreadActivity> threads) {
+            AtomicReference<ThreadActivity> threads,
+            ProgressStore progressStore,
+            ProgressSystem progress) {
 
         /**
          * Starts embedding: the served content now, and each reloaded content from now on. Not part of assembly, so
@@ -218,17 +220,6 @@ public final class App {
         }
     }
 
-    /** Reading progress over the shared database, dated in each server's zone (the daily default without one). */
-    private static ProgressSystem progress(
-            BotConfig config, Database database, Supplier<Snapshot> content, Clock clock) {
-        return new ProgressSystem(
-                new ProgressStore(database),
-                new DailyStore(database),
-                () -> content.get().library(),
-                clock,
-                config.daily().defaultTimezone());
-    }
-
     /** Builds the services every door shares: content, storage, daily settings, reload and the commands. */
     static Services assemble(BotConfig config, Path contentDir, ContentLoader loader, Library library, Clock clock) {
         SnapshotStore content = new SnapshotStore(Snapshot.of(library));
@@ -247,6 +238,10 @@ public final class App {
                 daily.defaultTimezone(),
                 routine);
         ModeratorGate gate = new ModeratorGate(audit, clock);
+        // Reading progress, dated in each server's zone (the daily default for a server without a schedule).
+        ProgressStore progressStore = new ProgressStore(database);
+        ProgressSystem progress = new ProgressSystem(
+                progressStore, dailyStore, () -> content.get().library(), clock, daily.defaultTimezone());
         // Thread activity needs Discord: none until the bot is connected (and none at all offline).
         AtomicReference<ThreadActivity> threads = new AtomicReference<>(ThreadActivity.NONE);
         Insights insights = config.insights().enabled()
@@ -258,15 +253,13 @@ public final class App {
                 reloader::lastReload,
                 insights,
                 List.of(
-                        new ProgressCommand(() -> content.get().library(), progress(config, database, content, clock)),
+                        new ProgressCommand(() -> content.get().library(), progress),
                         new PlanCommand(() -> content.get().library(), dailySystem),
-                        new RemindCommand(
-                                new ProgressStore(database), config.progress().reminderDelay()),
+                        new RemindCommand(progressStore, config.progress().reminderDelay()),
                         new GroupProgressCommand(
                                 new GroupProgress(
-                                        new ProgressStore(database),
-                                        dailyStore,
-                                        progress(config, database, content, clock),
+                                        progressStore,
+                                        progress,
                                         () -> content.get().library(),
                                         threads::get,
                                         config.progress().leaderboard()),
@@ -277,7 +270,18 @@ public final class App {
         Optional<SemanticRefresher> semantic = config.search().semantic()
                 ? Optional.of(new SemanticRefresher(content, MiniLmEmbedder::new, new EmbeddingStore(database, clock)))
                 : Optional.empty();
-        return new Services(content, database, dailyStore, audit, routine, reloader, registry, semantic, threads);
+        return new Services(
+                content,
+                database,
+                dailyStore,
+                audit,
+                routine,
+                reloader,
+                registry,
+                semantic,
+                threads,
+                progressStore,
+                progress);
     }
 
     /**
@@ -380,9 +384,9 @@ public final class App {
                         Duration.ofSeconds(30),
                         outcome -> metrics.dailyPost(outcome.name().toLowerCase(Locale.ROOT)));
         new Reminders(
-                        new ProgressStore(services.database()),
+                        services.progressStore(),
                         services.dailyStore(),
-                        progress(config, services.database(), services.content(), clock),
+                        services.progress(),
                         () -> services.content().get().library(),
                         new JdaDirectMessenger(bot.jda()),
                         clock,

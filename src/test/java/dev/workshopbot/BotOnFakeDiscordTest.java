@@ -10,11 +10,8 @@ import ch.qos.logback.classic.spi.IThrowableProxy;
 import ch.qos.logback.core.read.ListAppender;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.workshopbot.commands.CommandRegistry;
-import dev.workshopbot.config.BotConfig;
 import dev.workshopbot.content.ContentLoader;
-import dev.workshopbot.discord.Cooldowns;
 import dev.workshopbot.discord.DiscordBot;
-import dev.workshopbot.discord.Dispatcher;
 import dev.workshopbot.discord.fake.FakeDiscord;
 import dev.workshopbot.discord.fake.RecordedRequest;
 import dev.workshopbot.search.Snapshot;
@@ -25,9 +22,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.OptionalLong;
-import java.util.Set;
-import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterEach;
@@ -66,21 +60,8 @@ class BotOnFakeDiscordTest {
     }
 
     private DiscordBot startBot() throws InterruptedException {
-        BotConfig.Discord config = new BotConfig.Discord(
-                Set.of(GUILD),
-                fake.restBaseUrl(),
-                fake.gatewayUrl(),
-                Set.of(),
-                50,
-                Duration.ofSeconds(10),
-                OptionalLong.empty());
         CommandRegistry registry = App.commands(() -> SNAPSHOT, Clock.systemUTC(), Optional::empty, List.of());
-        Dispatcher dispatcher = new Dispatcher(
-                Executors.newFixedThreadPool(2),
-                Executors.newScheduledThreadPool(1),
-                new Cooldowns(50, Duration.ofSeconds(10), System::nanoTime),
-                Duration.ofSeconds(1));
-        DiscordBot bot = App.connect(fake.token(), config, registry, dispatcher, null);
+        DiscordBot bot = FakeBots.connect(fake, GUILD, registry);
         bots.add(bot);
         return bot;
     }

@@ -11,9 +11,7 @@ import dev.workshopbot.content.ContentLoader;
 import dev.workshopbot.content.Library;
 import dev.workshopbot.daily.DailyPost;
 import dev.workshopbot.daily.DailyRoutine;
-import dev.workshopbot.discord.Cooldowns;
 import dev.workshopbot.discord.DiscordBot;
-import dev.workshopbot.discord.Dispatcher;
 import dev.workshopbot.discord.JdaReadingPublisher;
 import dev.workshopbot.discord.fake.FakeDiscord;
 import dev.workshopbot.discord.fake.RecordedRequest;
@@ -35,10 +33,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.OptionalLong;
-import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import net.dv8tion.jda.api.Permission;
 import net.dv8tion.jda.api.entities.channel.middleman.GuildMessageChannel;
@@ -93,20 +88,7 @@ class DailyOnFakeDiscordTest {
     }
 
     private DiscordBot start() throws InterruptedException {
-        BotConfig.Discord config = new BotConfig.Discord(
-                Set.of(GUILD),
-                fake.restBaseUrl(),
-                fake.gatewayUrl(),
-                Set.of(),
-                50,
-                Duration.ofSeconds(10),
-                OptionalLong.empty());
-        Dispatcher dispatcher = new Dispatcher(
-                Executors.newFixedThreadPool(2),
-                Executors.newScheduledThreadPool(1),
-                new Cooldowns(50, Duration.ofSeconds(10), System::nanoTime),
-                Duration.ofSeconds(1));
-        DiscordBot bot = App.connect(fake.token(), config, services.registry(), dispatcher, null);
+        DiscordBot bot = FakeBots.connect(fake, GUILD, services.registry());
         bots.add(bot);
         return bot;
     }

@@ -7,9 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.workshopbot.config.BotConfig;
 import dev.workshopbot.content.ContentLoader;
 import dev.workshopbot.daily.DailyRoutine;
-import dev.workshopbot.discord.Cooldowns;
 import dev.workshopbot.discord.DiscordBot;
-import dev.workshopbot.discord.Dispatcher;
 import dev.workshopbot.discord.JdaDirectMessenger;
 import dev.workshopbot.discord.JdaReadingPublisher;
 import dev.workshopbot.discord.fake.FakeDiscord;
@@ -30,10 +28,7 @@ import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
-import java.util.OptionalLong;
-import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import net.dv8tion.jda.api.Permission;
 import org.junit.jupiter.api.AfterEach;
@@ -68,20 +63,7 @@ class ProgressOnFakeDiscordTest {
         ContentLoader loader = new ContentLoader("https://segunakinyemi.com/ai-interview-workshop");
         services = App.assemble(config, Path.of("content"), loader, loader.load(Path.of("content")), CLOCK);
         channel = fake.textChannelId(GUILD);
-        BotConfig.Discord discord = new BotConfig.Discord(
-                Set.of(GUILD),
-                fake.restBaseUrl(),
-                fake.gatewayUrl(),
-                Set.of(),
-                50,
-                Duration.ofSeconds(10),
-                OptionalLong.empty());
-        Dispatcher dispatcher = new Dispatcher(
-                Executors.newFixedThreadPool(2),
-                Executors.newScheduledThreadPool(1),
-                new Cooldowns(50, Duration.ofSeconds(10), System::nanoTime),
-                Duration.ofSeconds(1));
-        bot = App.connect(fake.token(), discord, services.registry(), dispatcher, null);
+        bot = FakeBots.connect(fake, GUILD, services.registry());
     }
 
     @AfterEach

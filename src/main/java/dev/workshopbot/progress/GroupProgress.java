@@ -2,7 +2,6 @@ package dev.workshopbot.progress;
 
 import dev.workshopbot.content.Library;
 import dev.workshopbot.content.ReadingPlan;
-import dev.workshopbot.store.DailyStore;
 import dev.workshopbot.store.PostRecord;
 import dev.workshopbot.store.ProgressStore;
 import java.time.LocalDate;
@@ -37,7 +36,6 @@ public final class GroupProgress {
     public record Report(List<Day> days, int activeThisWeek, int readers, List<Leader> leaders) {}
 
     private final ProgressStore store;
-    private final DailyStore daily;
     private final ProgressSystem progress;
     private final Supplier<Library> content;
     private final Supplier<ThreadActivity> threads;
@@ -45,13 +43,11 @@ public final class GroupProgress {
 
     public GroupProgress(
             ProgressStore store,
-            DailyStore daily,
             ProgressSystem progress,
             Supplier<Library> content,
             Supplier<ThreadActivity> threads,
             boolean leaderboard) {
         this.store = store;
-        this.daily = daily;
         this.progress = progress;
         this.content = content;
         this.threads = threads;
@@ -61,9 +57,7 @@ public final class GroupProgress {
     public Report report(long guildId) {
         Library library = content.get();
         List<ReadingPlan.Day> plan = library.plan().days();
-        List<PostRecord> posts = daily.posts(guildId).stream()
-                .filter(post -> post.isDone() && post.planDay() >= 0 && post.planDay() < plan.size())
-                .toList();
+        List<PostRecord> posts = progress.plannedPosts(guildId, library);
         List<Day> days = new ArrayList<>();
         ThreadActivity activity = threads.get();
         for (PostRecord post : posts.subList(Math.max(0, posts.size() - DAYS), posts.size())) {

@@ -73,16 +73,27 @@ public final class ProgressSystem {
         return day.sections().isEmpty() ? List.of(DAY_KEY_PREFIX + planDay) : day.sections();
     }
 
-    /** The server's plan days so far: the local dates it posted on and what each asked to read. */
-    public List<Streaks.PlanDate> planDates(long guildId, Library library) {
+    /** The server's posts that count as plan days: sent, and of a day the current plan still has; oldest first. */
+    public List<PostRecord> plannedPosts(long guildId, Library library) {
+        int days = library.plan().size();
+        return daily.posts(guildId).stream()
+                .filter(post -> post.isDone() && post.planDay() >= 0 && post.planDay() < days)
+                .toList();
+    }
+
+    /** Those posts as plan days: the local date each was posted on and what it asked to read. */
+    public static List<Streaks.PlanDate> planDates(List<PostRecord> posts, Library library) {
         List<ReadingPlan.Day> days = library.plan().days();
         List<Streaks.PlanDate> out = new ArrayList<>();
-        for (PostRecord post : daily.posts(guildId)) {
-            if (post.isDone() && post.planDay() >= 0 && post.planDay() < days.size()) {
-                out.add(new Streaks.PlanDate(post.localDate(), keysOf(days.get(post.planDay()), post.planDay())));
-            }
+        for (PostRecord post : posts) {
+            out.add(new Streaks.PlanDate(post.localDate(), keysOf(days.get(post.planDay()), post.planDay())));
         }
         return out;
+    }
+
+    /** The server's plan days so far: the local dates it posted on and what each asked to read. */
+    public List<Streaks.PlanDate> planDates(long guildId, Library library) {
+        return planDates(plannedPosts(guildId, library), library);
     }
 
     public Report report(long guildId, long userId) {

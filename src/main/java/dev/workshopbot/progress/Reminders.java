@@ -78,11 +78,16 @@ public final class Reminders {
             if (members.isEmpty()) {
                 continue;
             }
-            List<Streaks.PlanDate> days = progress.planDates(guild.guildId(), library);
+            List<PostRecord> posts = progress.plannedPosts(guild.guildId(), library);
+            List<Streaks.PlanDate> days = ProgressSystem.planDates(posts, library);
             for (long member : members) {
                 Map<String, LocalDate> reads = store.reads(guild.guildId(), member);
                 if (Streaks.breaksTonight(days, reads, today) && store.claimReminder(guild.guildId(), member, today)) {
-                    String text = text(guild.guildId(), library, days, reads, today);
+                    // breaksTonight means the day before the latest is open: that is yesterday's post.
+                    String text = text(
+                            library,
+                            posts.get(posts.size() - 2),
+                            Streaks.of(days, reads, today).current());
                     sent.add(messenger.send(member, text).thenApply(outcome -> {
                         if (outcome == DirectMessenger.Outcome.CLOSED) {
                             store.dmsClosed(guild.guildId(), member, clock.instant());
@@ -100,17 +105,11 @@ public final class Reminders {
         return sent;
     }
 
-    private String text(
-            long guildId, Library library, List<Streaks.PlanDate> days, Map<String, LocalDate> reads, LocalDate today) {
-        int streak = Streaks.of(days, reads, today).current();
-        List<PostRecord> posts =
-                daily.posts(guildId).stream().filter(PostRecord::isDone).toList();
-        PostRecord yesterday = posts.get(posts.size() - 2);
+    private static String text(Library library, PostRecord yesterday, int streak) {
         List<ReadingPlan.Day> plan = library.plan().days();
         String what = "day " + (yesterday.planDay() + 1) + "'s reading";
         String link = "";
-        if (yesterday.planDay() < plan.size()
-                && !plan.get(yesterday.planDay()).sections().isEmpty()) {
+        if (!plan.get(yesterday.planDay()).sections().isEmpty()) {
             Section first = library.section(
                             plan.get(yesterday.planDay()).sections().get(0))
                     .orElse(null);

@@ -1,8 +1,6 @@
 package dev.workshopbot.store;
 
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Collections;
@@ -24,9 +22,6 @@ public final class ProgressStore {
     public record Member(boolean publicProgress, boolean remind, LocalDate remindedOn, Instant dmsClosedAt) {
         public static final Member DEFAULT = new Member(false, false, null, null);
     }
-
-    /** One read of a section: who, what, and the server's local date it was marked on. */
-    public record Read(long userId, String key, LocalDate date) {}
 
     private final Sql sql;
 
@@ -77,17 +72,17 @@ public final class ProgressStore {
     /** What a member read in a server: section key → the local date it was marked on. */
     public Map<String, LocalDate> reads(long guildId, long userId) {
         Map<String, LocalDate> reads = new LinkedHashMap<>();
-        for (Read read : sql.query(
+        for (Map.Entry<String, LocalDate> read : sql.query(
                 "reading what member " + userId + " read",
                 // No ORDER BY: ordering by date would lead SQLite to walk the server's date index past every member's
                 // rows instead of this member's primary-key range.
-                "SELECT user_id, section_key, local_date FROM progress_reads WHERE guild_id = ? AND user_id = ?",
+                "SELECT section_key, local_date FROM progress_reads WHERE guild_id = ? AND user_id = ?",
                 statement -> {
                     statement.setLong(1, guildId);
                     statement.setLong(2, userId);
                 },
-                ProgressStore::read)) {
-            reads.put(read.key(), read.date());
+                row -> Map.entry(row.getString(1), LocalDate.parse(row.getString(2))))) {
+            reads.put(read.getKey(), read.getValue());
         }
         return reads;
     }
@@ -276,10 +271,5 @@ public final class ProgressStore {
                     statement.setBoolean(3, false);
                     statement.setBoolean(4, false);
                 });
-    }
-
-    private static Read read(ResultSet row) throws SQLException {
-        return new Read(
-                row.getLong("user_id"), row.getString("section_key"), LocalDate.parse(row.getString("local_date")));
     }
 }

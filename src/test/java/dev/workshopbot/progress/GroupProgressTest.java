@@ -66,7 +66,7 @@ class GroupProgressTest {
     private GroupProgress group(boolean leaderboard) {
         ProgressSystem progress = new ProgressSystem(store, daily, () -> LIBRARY, clock, ZoneId.of("UTC"));
         ThreadActivity threads = id -> id == 715 ? OptionalInt.empty() : OptionalInt.of((int) (id - 700));
-        return new GroupProgress(store, daily, progress, () -> LIBRARY, () -> threads, leaderboard);
+        return new GroupProgress(store, progress, () -> LIBRARY, () -> threads, leaderboard);
     }
 
     @Test

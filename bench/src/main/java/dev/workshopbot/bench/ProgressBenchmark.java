@@ -72,7 +72,7 @@ public class ProgressBenchmark {
         DailyStore daily = new DailyStore(database);
         ProgressSystem system = new ProgressSystem(store, daily, () -> library, clock, ZoneOffset.UTC);
         group = new GroupProgressCommand(
-                new GroupProgress(store, daily, system, () -> library, () -> ThreadActivity.NONE, leaderboard),
+                new GroupProgress(store, system, () -> library, () -> ThreadActivity.NONE, leaderboard),
                 new ModeratorGate(new AuditLog(database), clock));
         progress = new ProgressCommand(() -> library, system);
         groupAsked = new Invocation("group-progress", null, Map.of(), new Caller(1, ProgressData.GUILD, true));
